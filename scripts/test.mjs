@@ -1,0 +1,30 @@
+// Runs the compiled tests (tsc writes them to build/) with node's test runner.
+// `node scripts/test.mjs unit` runs only test/unit; no argument runs everything.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+mkdirSync('build/src/probe', { recursive: true });
+copyFileSync('src/probe/probe.py', 'build/src/probe/probe.py');
+
+const only = process.argv[2];
+const roots = only ? [join('build/test', only)] : ['build/test/unit', 'build/test/system'];
+const files = roots.flatMap((root) => walk(root)).filter((f) => f.endsWith('.test.js'));
+if (files.length === 0) {
+  console.error(`no test files under ${roots.join(', ')}`);
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+});
+process.exit(result.status ?? 1);
+
+function walk(dir) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}

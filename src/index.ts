@@ -1,0 +1,17 @@
+// The library: the same pipeline the CLI uses, for programs.
+export type { CheckReport } from './core/report.js';
+export type {
+  Cause,
+  Evidence,
+  Finding,
+  Fix,
+  FixAction,
+  FixKind,
+  Outcome,
+  Prediction,
+  Severity,
+} from './core/types.js';
+export { CAUSES, OUTCOMES } from './core/types.js';
+export { diagnoseFacts, diagnoseInterpreter } from './diagnose.js';
+export type { Facts } from './gather/facts.js';
+export { predict } from './pip/index.js';
