@@ -80,6 +80,8 @@ export interface CommandResolution {
   via: string | null;
   /** The interpreter exists and can be run. */
   interpreterExists: boolean | null;
+  /** The environment it belongs to: a venv folder, or the real path of a base interpreter. */
+  environment: string | null;
   detail: string | null;
 }
 

@@ -1,5 +1,16 @@
-// PLACEHOLDER: gathers Facts (probe + host + file system + pip config files).
-import type { Facts } from './facts.js';
+// The edge: gathers every fact the pure core decides from, for one interpreter.
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { DoctorError } from '../core/errors.js';
+import { configFileLocations, pathsToInspect } from '../pip/index.js';
+import { runProbe } from '../probe/run-probe.js';
+import { resolveCommands } from './commands.js';
+import { readConfigFiles } from './config-files.js';
+import type { CommandResolution, Facts } from './facts.js';
+import { gatherHost } from './host.js';
+import { readMounts } from './mounts.js';
+import { inspectPaths } from './paths.js';
+import { findOnPath } from './path-search.js';
 
 export interface GatherOptions {
   /** --python; when absent, the interpreter that `pip` on PATH runs. */
@@ -12,6 +23,58 @@ export interface GatherOptions {
   timeoutMs?: number;
 }
 
-export async function gatherFacts(_options: GatherOptions): Promise<Facts> {
-  throw new Error('not implemented yet');
+export async function gatherFacts(options: GatherOptions): Promise<Facts> {
+  const host = gatherHost(options.env, options.cwd);
+  const commands = resolveCommands(options.env, host.platform, options.cwd);
+  const target = chooseTarget(options, commands, host.platform);
+  const probe = await runProbe({
+    executable: target.executable,
+    env: options.env,
+    cwd: options.cwd,
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
+  const configFiles = readConfigFiles(configFileLocations(probe, host));
+  const partial: Omit<Facts, 'paths'> = { factsVersion: 1, target, probe, host, configFiles, commands };
+  const mounts = readMounts(host.platform);
+  const paths = inspectPaths(pathsToInspect(partial, options.installArgs), options.cwd, host.platform, mounts);
+  return { ...partial, paths };
+}
+
+/** --python as given (a path, or a command name looked up on PATH), else what `pip` on PATH runs. */
+function chooseTarget(
+  options: GatherOptions,
+  commands: Record<string, CommandResolution>,
+  plat: string,
+): Facts['target'] {
+  if (options.python !== undefined) {
+    const requested = options.python;
+    if (requested === '') throw new DoctorError('--python needs a path to a Python interpreter');
+    const looksLikePath = requested.includes('/') || requested.includes('\\');
+    const executable = looksLikePath
+      ? resolve(options.cwd, requested)
+      : (findOnPath(requested, options.env, plat, options.cwd) ?? requested);
+    if (looksLikePath || isAbsolute(executable)) assertRunnable(executable, requested);
+    else throw new DoctorError(`cannot inspect ${requested}: not found on PATH`);
+    return { requested, executable, how: '--python' };
+  }
+  for (const name of ['pip', 'pip3', 'python3', 'python'] as const) {
+    const command = commands[name];
+    if (!command?.path) continue;
+    if (!command.interpreter || command.interpreterExists === false) {
+      const runs = command.interpreter ? `runs ${command.interpreter}, which does not exist` : command.detail;
+      throw new DoctorError(
+        `\`${name}\` on PATH (${command.path}) ${runs ?? 'cannot be followed to an interpreter'}; use --python PATH`,
+      );
+    }
+    const how = name.startsWith('pip') ? `the interpreter \`${name}\` on PATH runs (${command.path})` : `\`${name}\` on PATH`;
+    return { requested: name, executable: command.interpreter, how };
+  }
+  throw new DoctorError('no pip, pip3, python3 or python on PATH; name an interpreter with --python PATH');
+}
+
+function assertRunnable(executable: string, requested: string): void {
+  if (!existsSync(executable)) throw new DoctorError(`cannot inspect ${requested}: no such file`);
+  if (statSync(executable).isDirectory()) {
+    throw new DoctorError(`cannot inspect ${requested}: it is a directory (give the python executable inside it)`);
+  }
 }

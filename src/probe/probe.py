@@ -182,12 +182,23 @@ def pick_keys(paths):
     return dict((key, text(paths.get(key))) for key in SCHEME_KEYS)
 
 
+def needs_distutils(pip_version):
+    """Whether this pip computes locations with distutils: pip < 21.3 always, later pips on
+    Python <= 3.9 or when the distributor set sysconfig._PIP_USE_SYSCONFIG = False."""
+    import re
+    import sysconfig
+
+    if sys.version_info >= (3, 12) or not pip_version:
+        return False
+    numbers = [int(n) for n in re.findall(r"\d+", pip_version)[:2]] + [0, 0]
+    if tuple(numbers[:2]) < (21, 3) or sys.version_info < (3, 10):
+        return True
+    return getattr(sysconfig, "_PIP_USE_SYSCONFIG", True) is False
+
+
 def distutils_facts():
-    # pip <= 21.0 on every Python, and pip on Python <= 3.9, computes locations with the
-    # distutils "install" command, which also reads setup.cfg in the current directory,
+    # The distutils "install" command also reads setup.cfg in the current directory,
     # distutils.cfg and ~/.pydistutils.cfg. Computed here exactly as pip does it.
-    if sys.version_info >= (3, 12):
-        return None
     import warnings
 
     # setuptools' distutils shim steps aside when pip runs (pypa/pip#8761): do the same.
@@ -279,12 +290,17 @@ def collect():
         ("pyvenvCfg", pyvenv_cfg_facts),
         ("locale", locale_facts),
         ("sysconfig", sysconfig_facts),
-        ("distutils", distutils_facts),
         ("pip", pip_facts),
     ):
         facts[key], error = attempt(func)
         if error:
             facts["errors"][key] = error
+    # Importing distutils is the slowest part of the probe: only when this pip would use it.
+    facts["distutils"] = None
+    if needs_distutils((facts.get("pip") or {}).get("version")):
+        facts["distutils"], error = attempt(distutils_facts)
+        if error:
+            facts["errors"]["distutils"] = error
     stdlib, _ = attempt(lambda: sysconfig.get_path("stdlib"))
     facts["externallyManaged"], error = attempt(lambda: externally_managed_facts(stdlib))
     if error:

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { mountFor, parseMountInfo } from '../../../src/gather/mounts.js';
+import { inspectPath, nearestExisting } from '../../../src/gather/paths.js';
+
+test('mountinfo: read-only per mount or per superblock, escaped spaces, longest mount point wins', () => {
+  const mounts = parseMountInfo(
+    [
+      '27 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw',
+      '40 27 8:1 /lib /usr/lib/python3/dist-packages ro,relatime - ext4 /dev/sda1 rw',
+      '41 27 0:50 / /mnt/my\\040disk rw - xfs /dev/sdb ro',
+      'garbage line',
+    ].join('\n'),
+  );
+  assert.equal(mounts.length, 3);
+  assert.equal(mountFor('/usr/lib/python3/dist-packages/x', mounts)?.readOnly, true);
+  assert.equal(mountFor('/usr/lib/python3/dist-packagesX', mounts)?.mountPoint, '/');
+  assert.equal(mountFor('/mnt/my disk/a', mounts)?.readOnly, true);
+  assert.equal(mountFor('/home', mounts)?.readOnly, false);
+});
+
+test("nearestExisting walks up like pip's test_writable_dir, and a dangling relative path ends nowhere", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pd-paths-'));
+  assert.equal(nearestExisting(join(dir, 'a', 'b', 'c'), '/'), dir);
+  assert.equal(nearestExisting(dir, '/'), dir);
+  assert.equal(nearestExisting('no/such/relative', dir), null);
+  mkdirSync(join(dir, 'rel'));
+  assert.equal(nearestExisting('rel/x/y', dir), 'rel');
+});
+
+test('inspectPath reports owner, mode and writability of the nearest existing directory', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pd-paths-'));
+  chmodSync(dir, 0o750);
+  const facts = inspectPath(join(dir, 'missing'), '/', 'linux', []);
+  assert.equal(facts.exists, false);
+  assert.equal(facts.nearestExisting, dir);
+  assert.equal(facts.mode, 0o750);
+  assert.equal(facts.uid, process.getuid?.());
+  assert.equal(facts.writable, true);
+  const self = inspectPath(dir, '/', 'linux', []);
+  assert.equal(self.exists, true);
+  assert.equal(self.isDirectory, true);
+});
