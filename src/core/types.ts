@@ -56,6 +56,14 @@ export interface Prediction {
   reasoning: string[];
   /** Settings (command line, environment, config files) that shaped the decision. */
   settings: SettingSource[];
+  /** The pip version the prediction is for (null when the interpreter has no pip). */
+  pipVersion: string | null;
+  /**
+   * Whether pip would stay quiet about console scripts landing in scriptsDirectory (it is on
+   * PATH, or the interpreter's own folder); null when pip would not check (no install,
+   * --target, --prefix, --no-warn-script-location).
+   */
+  scriptsOnPath: boolean | null;
 }
 
 /** Evidence is a labelled fact: what was looked at, and what it showed. */

@@ -17,7 +17,12 @@ export function resolveCommands(
   return out;
 }
 
-export function resolveCommand(name: string, env: NodeJS.ProcessEnv, plat: string, cwd: string): CommandResolution {
+export function resolveCommand(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  plat: string,
+  cwd: string,
+): CommandResolution {
   const path = findOnPath(name, env, plat, cwd);
   const base: CommandResolution = {
     name,
@@ -31,7 +36,12 @@ export function resolveCommand(name: string, env: NodeJS.ProcessEnv, plat: strin
   if (!path) return { ...base, detail: `${name} is not on PATH` };
   const resolved = resolveLauncher(path, name, env, plat, cwd, 0);
   const exists = resolved.interpreter ? isFile(resolved.interpreter) : null;
-  return { ...base, ...resolved, interpreterExists: exists, environment: exists ? environmentOf(resolved.interpreter, plat) : null };
+  return {
+    ...base,
+    ...resolved,
+    interpreterExists: exists,
+    environment: exists ? environmentOf(resolved.interpreter, plat) : null,
+  };
 }
 
 type Resolved = Pick<CommandResolution, 'interpreter' | 'via' | 'detail'>;
@@ -80,7 +90,12 @@ function readHead(file: string, bytes: number): string | null {
  * The interpreter a script's shebang names. Handles `#!/usr/bin/env python3`, and the
  * `#!/bin/sh` + `'''exec' "/path with space/python" "$0" "$@"` form pip writes for long or spaced paths.
  */
-export function shebangInterpreter(head: string, env: NodeJS.ProcessEnv, plat: string, cwd: string): string | null {
+export function shebangInterpreter(
+  head: string,
+  env: NodeJS.ProcessEnv,
+  plat: string,
+  cwd: string,
+): string | null {
   const firstLine = head.split(/\r?\n/)[0] ?? '';
   const execLine = head.split(/\r?\n/).find((line) => line.startsWith("'''exec' "));
   if (/^#!\s*\/bin\/sh\b/.test(firstLine) && execLine) {
@@ -142,7 +157,11 @@ function resolvePyenvShim(
   };
 }
 
-export function pyenvVersions(root: string, env: NodeJS.ProcessEnv, cwd: string): { versions: string[]; origin: string } {
+export function pyenvVersions(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): { versions: string[]; origin: string } {
   if (env.PYENV_VERSION) return { versions: env.PYENV_VERSION.split(':'), origin: 'PYENV_VERSION' };
   for (let dir = cwd; ; dir = dirname(dir)) {
     const file = join(dir, '.python-version');
@@ -174,7 +193,12 @@ function exeLauncherShebang(file: string): string | null {
     const end = zip > 0 ? zip : size;
     const start = data.lastIndexOf(Buffer.from('#!', 'latin1'), end);
     if (start < 0) return null;
-    const line = data.subarray(start + 2, end).toString('utf8').split(/\r?\n/)[0]?.trim() ?? '';
+    const line =
+      data
+        .subarray(start + 2, end)
+        .toString('utf8')
+        .split(/\r?\n/)[0]
+        ?.trim() ?? '';
     const quoted = /^"([^"]+)"/.exec(line);
     return quoted?.[1] ?? line.split(' ')[0] ?? null;
   } catch {

@@ -4,7 +4,9 @@ import type { ConfigFileFacts } from './facts.js';
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-export function readConfigFiles(locations: Array<Pick<ConfigFileFacts, 'level' | 'path'>>): ConfigFileFacts[] {
+export function readConfigFiles(
+  locations: Array<Pick<ConfigFileFacts, 'level' | 'path'>>,
+): ConfigFileFacts[] {
   return locations.map(({ level, path }) => {
     const facts: ConfigFileFacts = { level, path, exists: false, text: null, error: null };
     try {
@@ -21,7 +23,12 @@ export function readConfigFiles(locations: Array<Pick<ConfigFileFacts, 'level' |
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return facts;
-      facts.error = code === 'EACCES' ? 'permission denied' : error instanceof TypeError ? 'not valid UTF-8' : String(error);
+      facts.error =
+        code === 'EACCES'
+          ? 'permission denied'
+          : error instanceof TypeError
+            ? 'not valid UTF-8'
+            : String(error);
     }
     return facts;
   });

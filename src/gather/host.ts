@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { basename } from 'node:path';
-import type { HostFacts, Shell } from './facts.js';
 import { accountHome, userName } from './accounts.js';
+import type { HostFacts, Shell } from './facts.js';
 import { findOnPath } from './path-search.js';
 
 /** Tools whose presence changes which fix we recommend. */

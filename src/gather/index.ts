@@ -1,6 +1,6 @@
 // The edge: gathers every fact the pure core decides from, for one interpreter.
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { DoctorError } from '../core/errors.js';
 import { configFileLocations, pathsToInspect } from '../pip/index.js';
 import { runProbe } from '../probe/run-probe.js';
@@ -9,8 +9,8 @@ import { readConfigFiles } from './config-files.js';
 import type { CommandResolution, Facts } from './facts.js';
 import { gatherHost } from './host.js';
 import { readMounts } from './mounts.js';
-import { inspectPaths } from './paths.js';
 import { findOnPath } from './path-search.js';
+import { inspectPaths } from './paths.js';
 
 export interface GatherOptions {
   /** --python; when absent, the interpreter that `pip` on PATH runs. */
@@ -36,7 +36,12 @@ export async function gatherFacts(options: GatherOptions): Promise<Facts> {
   const configFiles = readConfigFiles(configFileLocations(probe, host));
   const partial: Omit<Facts, 'paths'> = { factsVersion: 1, target, probe, host, configFiles, commands };
   const mounts = readMounts(host.platform);
-  const paths = inspectPaths(pathsToInspect(partial, options.installArgs), options.cwd, host.platform, mounts);
+  const paths = inspectPaths(
+    pathsToInspect(partial, options.installArgs),
+    options.cwd,
+    host.platform,
+    mounts,
+  );
   return { ...partial, paths };
 }
 
@@ -51,7 +56,7 @@ function chooseTarget(
     if (requested === '') throw new DoctorError('--python needs a path to a Python interpreter');
     const looksLikePath = requested.includes('/') || requested.includes('\\');
     const executable = looksLikePath
-      ? resolve(options.cwd, requested)
+      ? interpreterIn(resolve(options.cwd, requested), plat)
       : (findOnPath(requested, options.env, plat, options.cwd) ?? requested);
     if (looksLikePath || isAbsolute(executable)) assertRunnable(executable, requested);
     else throw new DoctorError(`cannot inspect ${requested}: not found on PATH`);
@@ -66,15 +71,36 @@ function chooseTarget(
         `\`${name}\` on PATH (${command.path}) ${runs ?? 'cannot be followed to an interpreter'}; use --python PATH`,
       );
     }
-    const how = name.startsWith('pip') ? `the interpreter \`${name}\` on PATH runs (${command.path})` : `\`${name}\` on PATH`;
+    const how = name.startsWith('pip')
+      ? `the interpreter \`${name}\` on PATH runs (${command.path})`
+      : `\`${name}\` on PATH`;
     return { requested: name, executable: command.interpreter, how };
   }
   throw new DoctorError('no pip, pip3, python3 or python on PATH; name an interpreter with --python PATH');
 }
 
+/** A virtual environment's or installation's folder stands for the python inside it. */
+function interpreterIn(path: string, plat: string): string {
+  if (!isDirectory(path)) return path;
+  const candidates = plat === 'win32' ? ['Scripts\\python.exe', 'python.exe'] : ['bin/python3', 'bin/python'];
+  for (const candidate of candidates) {
+    const inside = join(path, candidate);
+    if (existsSync(inside)) return inside;
+  }
+  return path;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function assertRunnable(executable: string, requested: string): void {
   if (!existsSync(executable)) throw new DoctorError(`cannot inspect ${requested}: no such file`);
-  if (statSync(executable).isDirectory()) {
-    throw new DoctorError(`cannot inspect ${requested}: it is a directory (give the python executable inside it)`);
+  if (isDirectory(executable)) {
+    throw new DoctorError(`cannot inspect ${requested}: it is a directory with no bin/python in it`);
   }
 }

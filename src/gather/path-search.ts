@@ -7,7 +7,9 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv, plat: string, c
   const windows = plat === 'win32';
   const delimiter = windows ? ';' : plat === process.platform ? hostDelimiter : ':';
   const entries = (env.PATH ?? env.Path ?? '').split(delimiter);
-  const extensions = windows ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)] : [''];
+  const extensions = windows
+    ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)]
+    : [''];
   // cmd.exe looks in the current directory first; POSIX shells treat an empty entry as the current directory.
   const dirs = windows ? [cwd, ...entries] : entries.map((e) => (e === '' ? cwd : e));
   const path = windows ? win32 : posix;

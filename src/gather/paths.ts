@@ -1,6 +1,15 @@
 // stat, access and mount facts for the directories pip would write to.
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, lstatSync, openSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  lstatSync,
+  openSync,
+  realpathSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { groupName, userName } from './accounts.js';
 import type { MountFacts, PathFacts } from './facts.js';

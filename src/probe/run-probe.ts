@@ -16,11 +16,12 @@ export interface ProbeRun {
   timeoutMs: number;
 }
 
-/** probe.py sits next to the bundle (dist/) or next to this module (src/, build/). */
+/** probe.py sits next to this module (src/, build/) or at the top of the bundle (dist/, one level above its chunks). */
 export function probeScriptPath(): string {
-  const path = fileURLToPath(new URL('./probe.py', import.meta.url));
-  if (!existsSync(path)) throw new DoctorError(`pip-doctor is damaged: its probe script is missing (${path})`);
-  return path;
+  const candidates = ['./probe.py', '../probe.py'].map((rel) => fileURLToPath(new URL(rel, import.meta.url)));
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) throw new DoctorError(`pip-doctor is damaged: its probe script is missing (${candidates[0]})`);
+  return found;
 }
 
 export function runProbe(run: ProbeRun): Promise<ProbeFacts> {
@@ -48,7 +49,9 @@ export function runProbe(run: ProbeRun): Promise<ProbeFacts> {
       if (settled) return;
       settled = true;
       child.kill('SIGKILL');
-      fail(`it did not answer within ${Math.round(run.timeoutMs / 1000)} s (is it waiting for input, or hung?)`);
+      fail(
+        `it did not answer within ${Math.round(run.timeoutMs / 1000)} s (is it waiting for input, or hung?)`,
+      );
     }, run.timeoutMs);
     const collect = (into: Buffer[]) => (chunk: Buffer) => {
       size += chunk.length;

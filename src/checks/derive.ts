@@ -1,0 +1,215 @@
+// Small derived facts several checks share. Pure: everything comes from Facts.
+import { posix, win32 } from 'node:path';
+import type { SettingSource } from '../core/types.js';
+import type { Facts, PathFacts } from '../gather/facts.js';
+
+type WithHost = Pick<Facts, 'host'>;
+
+export function isWindows(facts: WithHost): boolean {
+  return facts.host.platform === 'win32';
+}
+
+export function pathApi(facts: WithHost): typeof posix {
+  return isWindows(facts) ? win32 : posix;
+}
+
+/** An environment variable as pip sees it (names are case-insensitive on Windows). */
+export function envVar(facts: WithHost, name: string): string | undefined {
+  const env = facts.host.env;
+  if (!isWindows(facts)) return env[name];
+  const key = Object.keys(env).find((k) => k.toUpperCase() === name.toUpperCase());
+  return key === undefined ? undefined : env[key];
+}
+
+export function homeDir(facts: WithHost): string | null {
+  return envVar(facts, isWindows(facts) ? 'USERPROFILE' : 'HOME') ?? facts.host.accountHome;
+}
+
+/** Same path, by the platform's rules (Windows: case-insensitive, either slash). */
+export function samePath(facts: WithHost, a: string, b: string): boolean {
+  const api = pathApi(facts);
+  const norm = (p: string) => {
+    const n = api.normalize(p).replace(/[\\/]+$/, '');
+    return isWindows(facts) ? n.toLowerCase() : n;
+  };
+  return norm(a) === norm(b);
+}
+
+/** `child` is `parent` or inside it. */
+export function isInside(facts: WithHost, child: string, parent: string): boolean {
+  const rel = pathApi(facts).relative(parent, child);
+  if (rel === '') return true;
+  return !rel.startsWith('..') && !pathApi(facts).isAbsolute(rel);
+}
+
+export function pathFacts(facts: Facts, path: string | null | undefined): PathFacts | undefined {
+  if (!path) return undefined;
+  const exact = facts.paths[path];
+  if (exact) return exact;
+  const key = Object.keys(facts.paths).find((k) => samePath(facts, k, path));
+  return key === undefined ? undefined : facts.paths[key];
+}
+
+/** PEP 405 venv or legacy virtualenv: what pip's running_under_virtualenv() says. */
+export function isVenv(facts: Facts): boolean {
+  const { prefix, basePrefix, realPrefix } = facts.probe.prefixes;
+  return realPrefix !== null || (basePrefix !== null && basePrefix !== prefix);
+}
+
+/** The `include-system-site-packages` value from pyvenv.cfg, lower-cased, or null. */
+export function venvSystemSite(facts: Facts): { value: string; line: string } | null {
+  for (const line of facts.probe.pyvenvCfg.lines ?? []) {
+    const match = /^\s*include-system-site-packages\s*=\s*(.*?)\s*$/i.exec(line);
+    if (match) return { value: (match[1] ?? '').toLowerCase(), line: line.trim() };
+  }
+  return null;
+}
+
+export function pyvenvValue(facts: Facts, key: string): string | null {
+  for (const line of facts.probe.pyvenvCfg.lines ?? []) {
+    const match = /^\s*([^=]+?)\s*=\s*(.*?)\s*$/.exec(line);
+    if (match && match[1]?.toLowerCase() === key) return match[2] ?? '';
+  }
+  return null;
+}
+
+/**
+ * The site-packages directories of the interpreter's normal (non-user) scheme: the ones pip's
+ * writability test looks at. distutils on Python <= 3.9, the preferred sysconfig scheme after.
+ */
+export function defaultSiteDirs(facts: Facts): string[] {
+  const { probe } = facts;
+  const [major, minor] = probe.python.versionInfo;
+  const distutilsDefault = probe.distutils?.cases?.default;
+  if ((major < 3 || (major === 3 && minor <= 9)) && distutilsDefault && !('error' in distutilsDefault)) {
+    return unique([distutilsDefault.purelib, distutilsDefault.platlib]);
+  }
+  const scheme = probe.sysconfig.preferred?.prefix ?? probe.sysconfig.defaultScheme;
+  const paths = (scheme ? probe.sysconfig.paths[scheme]?.plain : null) ?? probe.sysconfig.defaultPaths;
+  return unique([paths.purelib, paths.platlib]);
+}
+
+function unique(items: Array<string | null>): string[] {
+  return [...new Set(items.filter((i): i is string => i !== null))];
+}
+
+/** The scripts directory of the interpreter's normal scheme. */
+export function defaultScriptsDir(facts: Facts): string | null {
+  const scheme = facts.probe.sysconfig.preferred?.prefix ?? facts.probe.sysconfig.defaultScheme;
+  const paths =
+    (scheme ? facts.probe.sysconfig.paths[scheme]?.plain : null) ?? facts.probe.sysconfig.defaultPaths;
+  return paths.scripts;
+}
+
+export function isRoot(facts: Facts): boolean {
+  return !isWindows(facts) && facts.host.euid === 0;
+}
+
+/** "uid 1000 (alice), groups 1000, 27": who the checks compare owners against. */
+export function describeUser(facts: Facts): string {
+  const { uid, userName, groups, gid } = facts.host;
+  if (uid === null) return userName ?? 'unknown user';
+  const name = userName ? ` (${userName})` : '';
+  const all = [...new Set([gid, ...groups].filter((g): g is number => g !== null))];
+  return `uid ${uid}${name}, groups ${all.join(', ') || 'none'}`;
+}
+
+/** "root:root, mode 755 (rwxr-xr-x)" */
+export function describeOwnership(p: PathFacts): string {
+  const who = `${p.owner ?? p.uid ?? '?'}:${p.group ?? p.gid ?? '?'}`;
+  return p.mode === null ? who : `${who}, mode ${formatMode(p.mode)}`;
+}
+
+export function formatMode(mode: number): string {
+  const bits = 'rwxrwxrwx'
+    .split('')
+    .map((c, i) => ((mode >> (8 - i)) & 1 ? c : '-'))
+    .join('');
+  return `${(mode & 0o7777).toString(8).padStart(3, '0')} (${bits})`;
+}
+
+/** Whether the current user could write to a directory with these owner/mode bits (ignoring ACLs). */
+export function ownedByOther(facts: Facts, p: PathFacts): boolean {
+  return p.uid !== null && facts.host.uid !== null && p.uid !== facts.host.uid;
+}
+
+/** Settings that did not come from the command line: the ones a user may not know about. */
+export function hiddenSettings(settings: SettingSource[]): SettingSource[] {
+  return settings.filter((s) => s.from !== 'command line');
+}
+
+export function describeSource(s: SettingSource): string {
+  return s.line === undefined ? s.from : `${s.from}, line ${s.line}`;
+}
+
+/** Package names named in `pip install` arguments (options and their values skipped). */
+export function packagesFromArgs(args: string[]): string[] {
+  const takesValue = new Set([
+    '-t',
+    '--target',
+    '--prefix',
+    '--root',
+    '-r',
+    '--requirement',
+    '-c',
+    '--constraint',
+    '-i',
+    '--index-url',
+    '--extra-index-url',
+    '-f',
+    '--find-links',
+    '--src',
+    '--platform',
+    '--python-version',
+    '--implementation',
+    '--abi',
+    '--root-user-action',
+    '--report',
+    '--upgrade-strategy',
+    '--progress-bar',
+    '--log',
+    '--proxy',
+    '--retries',
+    '--timeout',
+    '--exists-action',
+    '--trusted-host',
+    '--cert',
+    '--client-cert',
+    '--cache-dir',
+    '-e',
+    '--editable',
+    '--no-binary',
+    '--only-binary',
+    '--config-settings',
+    '-C',
+    '--global-option',
+    '--python',
+  ]);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg.startsWith('-')) {
+      if (takesValue.has(arg)) i++;
+      continue;
+    }
+    if (/^[A-Za-z0-9]/.test(arg) && !arg.includes('/') && !arg.includes('\\')) out.push(arg);
+  }
+  return out;
+}
+
+/** `requests[socks]>=2` → `requests` (PEP 503 normalised). */
+export function projectName(requirement: string): string {
+  const name = /^[A-Za-z0-9._-]+/.exec(requirement)?.[0] ?? requirement;
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** pip's version is at least major.minor (an unknown version counts as old). */
+export function pipAtLeast(facts: Facts, major: number, minor: number): boolean {
+  const [a = 0, b = 0] = (facts.probe.pip.version ?? '0').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  return a > major || (a === major && b >= minor);
+}
+
+/** Absolute by the facts' platform rules (a config file path, not "command line"). */
+export function isAbsolutePath(facts: WithHost, path: string): boolean {
+  return pathApi(facts).isAbsolute(path);
+}

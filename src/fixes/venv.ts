@@ -1,0 +1,81 @@
+// The safest fix for project work: a virtual environment of the project's own.
+
+import { envVar, isRoot, packagesFromArgs, pathApi } from '../checks/derive.js';
+import type { CheckContext } from '../checks/types.js';
+import type { Shell } from '../gather/facts.js';
+import { type DoctorFix, makeFix } from './make-fix.js';
+import { pythonCommand, pythonProgram } from './python.js';
+import { commandLine, isPosixShell, quote, shellOf } from './shell.js';
+
+/** The line that activates a venv folder (given as the user would type it) in this shell. */
+export function activateLine(dir: string, shell: Shell): string {
+  if (shell === 'powershell') return commandLine(shell, `${dir}\\Scripts\\Activate.ps1`);
+  if (shell === 'cmd') return commandLine(shell, `${dir}\\Scripts\\activate.bat`);
+  if (shell === 'fish') return `source ${quote(`${dir}/bin/activate.fish`, shell)}`;
+  // `.` works in every POSIX shell; bash and zsh users know it as `source`.
+  return `${isPosixShell(shell) && shell !== 'sh' ? 'source' : '.'} ${quote(`${dir}/bin/activate`, shell)}`;
+}
+
+export function createVenvFix(context: CheckContext, forId: string): DoctorFix {
+  const { facts } = context;
+  const shell = shellOf(facts);
+  const packages = packagesFromArgs(context.installArgs);
+  const commands = [
+    `${pythonCommand(facts)} -m venv .venv`,
+    activateLine('.venv', shell),
+    ...(packages.length > 0 ? [commandLine(shell, 'python', '-m', 'pip', 'install', ...packages)] : []),
+  ];
+  // Under sudo the venv would belong to root: the user runs these lines as themselves, and
+  // `pip-doctor fix` (running as root) must not apply it.
+  const sudo = isRoot(facts) && envVar(facts, 'SUDO_USER') !== undefined;
+  return makeFix({
+    id: sudo ? 'create-venv-without-sudo' : 'create-venv',
+    title: sudo
+      ? 'without sudo, as yourself: create a virtual environment and install into it'
+      : 'create a virtual environment for this project and install into it',
+    kind: 'safe',
+    commands,
+    shell,
+    for: [forId],
+    ...(sudo
+      ? {}
+      : {
+          action: {
+            type: 'create-venv' as const,
+            python: pythonProgram(facts),
+            directory: pathApi(facts).join(facts.host.cwd, '.venv'),
+            packages,
+          },
+        }),
+    ...(facts.host.distroId &&
+    ['debian', 'ubuntu'].includes(facts.host.distroId) &&
+    facts.probe.prefixes.prefix === '/usr'
+      ? { note: 'Debian and Ubuntu ship venv separately: if the first line fails, install python3-venv.' }
+      : {}),
+  });
+}
+
+/** Use a venv that already exists (activate it, or call its python directly). */
+export function useVenvFix(
+  facts: CheckContext['facts'],
+  dir: string,
+  shownAs: string,
+  forId: string,
+  packages: string[],
+): DoctorFix {
+  const shell = shellOf(facts);
+  const python =
+    facts.host.platform === 'win32' ? `${shownAs}\\Scripts\\python.exe` : `${shownAs}/bin/python`;
+  return makeFix({
+    id: 'activate-venv',
+    title: `activate the project's virtual environment ${shownAs}`,
+    kind: 'safe',
+    commands: [
+      activateLine(shownAs, shell),
+      ...(packages.length > 0 ? [commandLine(shell, 'python', '-m', 'pip', 'install', ...packages)] : []),
+    ],
+    shell,
+    for: [forId],
+    note: `or, without activating: ${commandLine(shell, python, '-m', 'pip', 'install', ...(packages.length ? packages : ['NAME']))} (${dir})`,
+  });
+}
