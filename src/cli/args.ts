@@ -5,7 +5,9 @@ import { UsageError } from '../core/errors.js';
 /** Splits at the first `--`: what comes after is passed through untouched (the pip install arguments). */
 export function splitPassthrough(argv: string[]): { own: string[]; passthrough: string[] } {
   const at = argv.indexOf('--');
-  return at < 0 ? { own: argv, passthrough: [] } : { own: argv.slice(0, at), passthrough: argv.slice(at + 1) };
+  return at < 0
+    ? { own: argv, passthrough: [] }
+    : { own: argv.slice(0, at), passthrough: argv.slice(at + 1) };
 }
 
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
@@ -18,7 +20,9 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UsageError(`${command}: ${(message ?? '').replace(/\. To specify a positional argument.*$/, '')}`);
+    throw new UsageError(
+      `${command}: ${(message ?? '').replace(/\. To specify a positional argument.*$/, '')}`,
+    );
   }
 }
 

@@ -66,7 +66,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   else if (values.markdown) io.stdout.write(renderCheckMarkdown(report));
   else {
     const color = useColor(io.stdout, io.env, values['no-color']);
-    io.stdout.write(renderCheckText(report, { color, verbose: values.verbose, width: io.stdout.columns ?? 80 }));
+    io.stdout.write(
+      renderCheckText(report, { color, verbose: values.verbose, width: io.stdout.columns ?? 80 }),
+    );
   }
   return exitCodeFor(report);
 }

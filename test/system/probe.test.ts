@@ -41,7 +41,9 @@ function script(body: string): string {
 test('an interpreter that prints junk at start-up is still read correctly', async (t) => {
   const python = interpreters[0];
   if (!python) return t.skip('no Python interpreter found on this machine');
-  const noisy = script(`#!/bin/sh\necho 'junk {"probeVersion": 99} @@pip-doctor-begin-x@@'\nprintf '\\0\\1binary'\nexec ${python} "$@"\n`);
+  const noisy = script(
+    `#!/bin/sh\necho 'junk {"probeVersion": 99} @@pip-doctor-begin-x@@'\nprintf '\\0\\1binary'\nexec ${python} "$@"\n`,
+  );
   const facts = await run(noisy);
   assert.equal(facts.probeVersion, 1);
 });
@@ -49,7 +51,15 @@ test('an interpreter that prints junk at start-up is still read correctly', asyn
 test('bad interpreters give a one-line DoctorError quickly', async () => {
   const cases: Array<[string, string, RegExp]> = [
     ['missing', '/nonexistent/python', /no such file/],
-    ['not executable', (() => { const f = script('x'); chmodSync(f, 0o644); return f; })(), /permission denied/],
+    [
+      'not executable',
+      (() => {
+        const f = script('x');
+        chmodSync(f, 0o644);
+        return f;
+      })(),
+      /permission denied/,
+    ],
     ['not python', script('#!/bin/sh\necho hello\n'), /did not print the probe report/],
     ['crashes', script('#!/bin/sh\necho boom >&2\nexit 3\n'), /exited with status 3: boom/],
     ['killed', script('#!/bin/sh\nkill -9 $$\n'), /killed by SIGKILL/],

@@ -3,14 +3,25 @@ import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { environmentOf, pyenvVersions, resolveCommand, shebangInterpreter } from '../../../src/gather/commands.js';
+import {
+  environmentOf,
+  pyenvVersions,
+  resolveCommand,
+  shebangInterpreter,
+} from '../../../src/gather/commands.js';
 
 const env = { PATH: '/usr/bin:/bin' };
 
 test('shebang: plain, with arguments, quoted, env, and the /bin/sh exec trick pip writes for long paths', () => {
-  assert.equal(shebangInterpreter('#!/usr/bin/python3.11\nimport x', env, 'linux', '/'), '/usr/bin/python3.11');
+  assert.equal(
+    shebangInterpreter('#!/usr/bin/python3.11\nimport x', env, 'linux', '/'),
+    '/usr/bin/python3.11',
+  );
   assert.equal(shebangInterpreter('#!/opt/py/bin/python -E\n', env, 'linux', '/'), '/opt/py/bin/python');
-  assert.equal(shebangInterpreter('#!"C:\\Program Files\\Python312\\python.exe"\r\n', env, 'win32', '/'), 'C:\\Program Files\\Python312\\python.exe');
+  assert.equal(
+    shebangInterpreter('#!"C:\\Program Files\\Python312\\python.exe"\r\n', env, 'win32', '/'),
+    'C:\\Program Files\\Python312\\python.exe',
+  );
   assert.equal(shebangInterpreter('#!/usr/bin/env sh\n', env, 'linux', '/'), '/usr/bin/sh');
   const trick = `#!/bin/sh\n'''exec' "/home/me/my venv/bin/python" "$0" "$@"\n' '''\nimport re\n`;
   assert.equal(shebangInterpreter(trick, env, 'linux', '/'), '/home/me/my venv/bin/python');
@@ -41,11 +52,17 @@ test('pyenv shims follow PYENV_VERSION, then .python-version up the tree, then t
   mkdirSync(project, { recursive: true });
   writeFileSync(join(root, 'project', '.python-version'), '3.12.1\n');
   assert.deepEqual(pyenvVersions(root, {}, project).versions, ['3.12.1']);
-  assert.deepEqual(pyenvVersions(root, { PYENV_VERSION: '3.9.18:system' }, project).versions, ['3.9.18', 'system']);
+  assert.deepEqual(pyenvVersions(root, { PYENV_VERSION: '3.9.18:system' }, project).versions, [
+    '3.9.18',
+    'system',
+  ]);
   assert.deepEqual(pyenvVersions(root, {}, root).versions, ['3.9.18']);
 
   const shim = join(root, 'shims', 'python');
-  writeFileSync(shim, `#!/usr/bin/env bash\nset -e\nprogram="\${0##*/}"\nexec "${root}/libexec/pyenv" exec "$program" "$@"\n`);
+  writeFileSync(
+    shim,
+    `#!/usr/bin/env bash\nset -e\nprogram="\${0##*/}"\nexec "${root}/libexec/pyenv" exec "$program" "$@"\n`,
+  );
   chmodSync(shim, 0o755);
   const real = join(root, 'versions', '3.12.1', 'bin', 'python');
   writeFileSync(real, '\x7fELF');
