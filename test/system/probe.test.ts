@@ -24,9 +24,10 @@ test('the probe reports the facts of every interpreter on this machine', async (
     assert.deepEqual(Object.keys(facts.errors), [], `${python}: ${JSON.stringify(facts.errors)}`);
     assert.ok(facts.sysconfig.stdlib, python);
     assert.ok(facts.pip.version, `${python} has pip`);
-    if (facts.python.versionInfo[0] === 3 && facts.python.versionInfo[1] < 12) {
-      assert.ok(facts.distutils?.cases, `${python}: distutils schemes computed`);
-    }
+    // distutils is imported only when this pip computes locations with it (Python <= 3.9 here).
+    const [major, minor] = facts.python.versionInfo;
+    if (major < 3 || minor < 10) assert.ok(facts.distutils?.cases, `${python}: distutils schemes computed`);
+    else assert.equal(facts.distutils, null, `${python}: distutils not imported with a sysconfig pip`);
   }
 });
 
