@@ -59,9 +59,9 @@ export interface Prediction {
   /** The pip version the prediction is for (null when the interpreter has no pip). */
   pipVersion: string | null;
   /**
-   * Whether pip would stay quiet about console scripts landing in scriptsDirectory (it is on
-   * PATH, or the interpreter's own folder); null when pip would not check (no install,
-   * --target, --prefix, --no-warn-script-location).
+   * pip's own "is this folder on PATH" test for scriptsDirectory (its PATH entries or the
+   * interpreter's folder); null when nothing would be installed. pip only warns about it when
+   * the package has console scripts and the warning is not switched off.
    */
   scriptsOnPath: boolean | null;
 }

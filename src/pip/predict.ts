@@ -182,15 +182,7 @@ function decide(d: Decision): Prediction {
     `pip uses the ${chosen.scheme.name} scheme (${chosen.scheme.backend}): packages go to ${chosen.scheme.purelib}, scripts to ${chosen.scheme.scripts}.`,
   );
   const libs = unique([chosen.scheme.purelib, chosen.scheme.platlib]);
-  return install(
-    d,
-    outcome,
-    chosen.scheme.purelib,
-    chosen.scheme.scripts,
-    libs,
-    useUserSite,
-    prefix !== null,
-  );
+  return install(d, outcome, chosen.scheme.purelib, chosen.scheme.scripts, libs, useUserSite);
 }
 
 type UserDecision = { useUserSite: boolean; defaulted: boolean } | { error: Prediction };
@@ -304,7 +296,6 @@ function install(
   scriptsDirectory: string,
   writesTo: string[],
   userInstall: boolean,
-  prefixInstall = false,
 ): Prediction {
   const { facts, version, settings } = d;
   const cwd = facts.host.cwd;
@@ -313,10 +304,13 @@ function install(
   const dryRun = truthy(settings.values.get('dry_run'));
   if (dryRun) {
     d.reasoning.push('--dry-run: pip stops before installing anything.');
-    return finish(d, outcome, absoluteDir, absoluteScripts, [], 0);
+    const prediction = finish(d, outcome, absoluteDir, absoluteScripts, [], 0);
+    prediction.scriptsOnPath = scriptDirectoryOnPath(scriptsDirectory, facts, version);
+    return prediction;
   }
   for (const dir of writesTo) {
-    const info = lookup(facts, dir);
+    // The install itself creates directories relative to the cwd (pip's '' quirk is only in its up-front test).
+    const info = lookup(facts, absolute(dir, cwd, d.flavour));
     if (info && !info.writable) {
       const readOnly = info.mount?.readOnly ?? false;
       const failing = firstFailingPath(dir, info, d, settings.commandLine.packages);
@@ -341,14 +335,8 @@ function install(
   if (warning && !d.flavour.windows && facts.host.uid === 0 && !d.inVirtualenv && rootAction === 'warn') {
     messages.push(warning);
   }
-  const warnSetting = settings.values.get('warn_script_location');
-  const warnScripts =
-    (warnSetting === undefined || truthy(warnSetting)) &&
-    outcome !== 'target' &&
-    !(prefixInstall && atLeast(version, 21, 2));
   const prediction = finish(d, outcome, absoluteDir, absoluteScripts, messages, 0);
-  prediction.scriptsOnPath =
-    warnScripts && atLeast(version, 10) ? scriptDirectoryOnPath(scriptsDirectory, facts, version) : null;
+  prediction.scriptsOnPath = scriptDirectoryOnPath(scriptsDirectory, facts, version);
   return prediction;
 }
 

@@ -105,7 +105,7 @@ export function resolveSettings(
       } else if (spec.action !== 'store') {
         continue; // lists, counts and callbacks never decide the location
       }
-      values.set(spec.dest, { value, source: source(item.key, value, item.from, item.line) });
+      values.set(spec.dest, { value, source: source(item.key, item.value, item.from, item.line) });
     }
   }
   for (const option of commandLine.options) {

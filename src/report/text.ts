@@ -26,7 +26,7 @@ export function renderCheckText(report: CheckReport, opts: TextOptions): string 
     lines.push(
       '',
       style.dim('pip would print:'),
-      ...report.prediction.messages.map((m) => `  ${m}`.trimEnd()),
+      ...pipLines(report.prediction.messages, opts.verbose).map((m) => `  ${m}`.trimEnd()),
     );
   }
   const numbers = new Map(report.fixes.map((fix, i) => [fix.id, i + 1]));
@@ -135,4 +135,12 @@ function renderVerbose(report: CheckReport, style: Style): string[] {
     style.bold('facts:'),
     ...flatten(facts).map((l) => `  ${l}`),
   ];
+}
+
+/** pip's own words, shortened when long (a PEP 668 text runs to 20 lines); --verbose shows them all. */
+const PIP_LINES_SHOWN = 12;
+function pipLines(messages: string[], verbose: boolean | undefined): string[] {
+  if (verbose || messages.length <= PIP_LINES_SHOWN + 2) return messages;
+  const hidden = messages.length - PIP_LINES_SHOWN;
+  return [...messages.slice(0, PIP_LINES_SHOWN), `… ${hidden} more lines (--verbose shows them all)`];
 }

@@ -3,10 +3,10 @@
 import { makeFix } from '../../fixes/make-fix.js';
 import { addToPathFix } from '../../fixes/path.js';
 import { shellOf } from '../../fixes/shell.js';
+import { pathEntries } from '../../pip/index.js';
 import { envVar, isWindows, pipAtLeast } from '../derive.js';
 import { pathEvidence } from '../evidence.js';
 import type { Check, Diagnosis } from '../types.js';
-import { pathEntries, scriptDirectoryOnPath } from './script-dir-on-path.js';
 
 const ID = 'scripts-dir-not-on-path';
 const TILDE = 'path-entry-with-tilde';
@@ -21,7 +21,7 @@ export const scriptsNotOnPath: Check = {
     // pip itself stays quiet for --target, and for --prefix from 21.2: those users chose a layout of their own.
     const quiet =
       prediction.outcome === 'target' || (prediction.outcome === 'prefix' && pipAtLeast(facts, 21, 2));
-    if (dir && !prediction.outcome.startsWith('error-') && !quiet && !scriptDirectoryOnPath(dir, facts)) {
+    if (dir && prediction.scriptsOnPath === false && !quiet) {
       const entries = pathEntries(facts);
       out.push({
         finding: {

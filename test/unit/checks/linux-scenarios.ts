@@ -1,6 +1,7 @@
 // Linux scenarios: real probe reports recorded on this machine, with the host, file system and
 // PATH facts of each situation around them. `expect` is the golden list of finding ids, in order.
 import type { Facts } from '../../../src/gather/facts.js';
+import type { ProbeFacts } from '../../../src/probe/probe-facts.js';
 import { command, linuxFacts, loadProbe, pathFact, prediction, rootDir, type Scenario } from './fixture.js';
 
 export interface Expectation {
@@ -385,7 +386,7 @@ export const LINUX_SCENARIOS: Array<{ scenario: Scenario; expect: Expectation }>
     'container-read-only',
     'root in a container whose image is mounted read-only; PIP_BREAK_SYSTEM_PACKAGES=1 and PYTHONNOUSERSITE=1 set in the image',
     ['requests'],
-    linuxFacts(loadProbe('debian-user'), {
+    linuxFacts(withoutUserSite(loadProbe('debian-user')), {
       host: { uid: 0, gid: 0, euid: 0, egid: 0, groups: [0], userName: 'root', accountHome: '/root' },
       env: {
         HOME: '/root',
@@ -553,3 +554,8 @@ export const LINUX_SCENARIOS: Array<{ scenario: Scenario; expect: Expectation }>
     { findings: [], fixes: [] },
   ),
 ];
+
+/** What Python reports with PYTHONNOUSERSITE=1 (the recorded probe ran without it). */
+function withoutUserSite(probe: ProbeFacts): ProbeFacts {
+  return { ...probe, site: { ...probe.site, enableUserSite: false } };
+}

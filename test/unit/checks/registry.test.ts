@@ -5,7 +5,7 @@ import { posix, win32 } from 'node:path';
 import { test } from 'node:test';
 import { CHECK_CRASHED, CHECKS, runChecks } from '../../../src/checks/index.js';
 import type { Check } from '../../../src/checks/types.js';
-import { ALL_SCENARIOS, reportFor } from './scenarios.js';
+import { ALL_SCENARIOS, predictionFor, reportFor } from './scenarios.js';
 
 /** Findings about a setting's value rather than a place on disk. */
 const ABOUT_VALUES = new Set(['path-entry-with-tilde', 'pythonnousersite-set']);
@@ -35,7 +35,7 @@ test('removing any check changes some golden result', () => {
     const without = CHECKS.filter((c) => c !== removed);
     const noticed = ALL_SCENARIOS.some(({ scenario, expect }) => {
       const { findings } = runChecks(
-        { facts: scenario.facts, prediction: scenario.prediction, installArgs: scenario.installArgs },
+        { facts: scenario.facts, prediction: predictionFor(scenario), installArgs: scenario.installArgs },
         without,
       );
       return findings.map((f) => f.id).join() !== expect.findings.join();
@@ -49,7 +49,7 @@ test('checks only report the finding ids they declare', () => {
     for (const check of CHECKS) {
       const context = {
         facts: scenario.facts,
-        prediction: scenario.prediction,
+        prediction: predictionFor(scenario),
         installArgs: scenario.installArgs,
       };
       for (const d of check.run(context))
@@ -125,7 +125,7 @@ test('a check that throws becomes a check-crashed finding and the others still r
   const { scenario, expect } = ALL_SCENARIOS[0] as (typeof ALL_SCENARIOS)[number];
   const context = {
     facts: scenario.facts,
-    prediction: scenario.prediction,
+    prediction: predictionFor(scenario),
     installArgs: scenario.installArgs,
   };
   const { findings } = runChecks(context, [boom, ...CHECKS]);

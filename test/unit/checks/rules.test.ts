@@ -3,10 +3,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultSiteDirs, venvSystemSite } from '../../../src/checks/derive.js';
 import { installKind, isCondaBase, managerOf } from '../../../src/checks/install-kind.js';
-import { scriptDirectoryOnPath } from '../../../src/checks/path/script-dir-on-path.js';
 import type { Facts } from '../../../src/gather/facts.js';
+import {
+  parsePipVersion,
+  scriptDirectoryOnPath as pipScriptDirectoryOnPath,
+} from '../../../src/pip/index.js';
 import { linuxFacts, loadProbe } from './fixture.js';
 import { scenarioNamed } from './scenarios.js';
+
+function scriptDirectoryOnPath(dir: string, facts: Facts): boolean {
+  return pipScriptDirectoryOnPath(dir, facts, parsePipVersion(facts.probe.pip.version ?? '0') ?? [0, 0, 0]);
+}
 
 function posixWith(PATH: string | undefined, pip = '23.2.1'): Facts {
   const probe = loadProbe('pyenv312-user');
