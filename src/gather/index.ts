@@ -1,6 +1,7 @@
 // The edge: gathers every fact the pure core decides from, for one interpreter.
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { checkPathsToInspect } from '../checks/paths-needed.js';
 import { DoctorError } from '../core/errors.js';
 import { configFileLocations, pathsToInspect } from '../pip/index.js';
 import { runProbe } from '../probe/run-probe.js';
@@ -36,12 +37,9 @@ export async function gatherFacts(options: GatherOptions): Promise<Facts> {
   const configFiles = readConfigFiles(configFileLocations(probe, host));
   const partial: Omit<Facts, 'paths'> = { factsVersion: 1, target, probe, host, configFiles, commands };
   const mounts = readMounts(host.platform);
-  const paths = inspectPaths(
-    pathsToInspect(partial, options.installArgs),
-    options.cwd,
-    host.platform,
-    mounts,
-  );
+  // What pip's decision looks at, and what the checks need as evidence.
+  const wanted = [...pathsToInspect(partial, options.installArgs), ...checkPathsToInspect(partial)];
+  const paths = inspectPaths(wanted, options.cwd, host.platform, mounts);
   return { ...partial, paths };
 }
 
