@@ -48,22 +48,31 @@ export function inspectPath(path: string, cwd: string, plat: string, mounts: Mou
   } catch {
     // does not exist (or cannot be reached); nearestExisting below tells which ancestor does
   }
+  // The path itself (a file counts), for existence and ownership evidence.
+  try {
+    const own = statSync(absolute);
+    facts.exists = true;
+    facts.isDirectory = own.isDirectory();
+    facts.realPath = realpathSync(absolute);
+  } catch {
+    // missing or unreachable: the nearest existing directory below stands in for it
+  }
   const nearest = nearestExisting(path, cwd);
   facts.nearestExisting = nearest;
-  if (nearest === null) return facts;
+  if (nearest === null && !facts.exists) return facts;
   try {
-    const stat = statSync(nearest);
-    const real = realpathSync(nearest);
-    facts.exists = nearest === path || resolve(cwd, nearest) === absolute;
-    facts.isDirectory = facts.exists && stat.isDirectory();
-    facts.realPath = facts.exists ? real : null;
+    const statPath = facts.exists ? absolute : (nearest as string);
+    const stat = statSync(statPath);
+    const real = realpathSync(statPath);
     facts.uid = stat.uid;
     facts.gid = stat.gid;
     facts.owner = plat === 'win32' ? null : userName(stat.uid);
     facts.group = plat === 'win32' ? null : groupName(stat.gid);
     facts.mode = stat.mode & 0o7777;
     facts.mount = mountFor(real, mounts);
-    facts.writable = plat === 'win32' ? windowsWritable(nearest) : posixWritable(nearest);
+    // pip's test looks at the nearest existing directory; a file's own folder when it is a file.
+    facts.writable =
+      nearest === null ? false : plat === 'win32' ? windowsWritable(nearest) : posixWritable(nearest);
   } catch {
     facts.writable = false;
   }
