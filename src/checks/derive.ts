@@ -2,6 +2,10 @@
 import { posix, win32 } from 'node:path';
 import type { SettingSource } from '../core/types.js';
 import type { Facts, PathFacts } from '../gather/facts.js';
+import { parseInstallCommandLine } from '../pip/options.js';
+
+/** Parse install arguments with the newest pip's options (the user's pip may be older). */
+const NEWEST_PIP = [99, 0, 0] as const;
 
 type WithHost = Pick<Facts, 'host'>;
 
@@ -142,59 +146,15 @@ export function describeSource(s: SettingSource): string {
   return s.line === undefined ? s.from : `${s.from}, line ${s.line}`;
 }
 
-/** Package names named in `pip install` arguments (options and their values skipped). */
+/** Package names named in `pip install` arguments (options and their values skipped, as pip parses them). */
 export function packagesFromArgs(args: string[]): string[] {
-  const takesValue = new Set([
-    '-t',
-    '--target',
-    '--prefix',
-    '--root',
-    '-r',
-    '--requirement',
-    '-c',
-    '--constraint',
-    '-i',
-    '--index-url',
-    '--extra-index-url',
-    '-f',
-    '--find-links',
-    '--src',
-    '--platform',
-    '--python-version',
-    '--implementation',
-    '--abi',
-    '--root-user-action',
-    '--report',
-    '--upgrade-strategy',
-    '--progress-bar',
-    '--log',
-    '--proxy',
-    '--retries',
-    '--timeout',
-    '--exists-action',
-    '--trusted-host',
-    '--cert',
-    '--client-cert',
-    '--cache-dir',
-    '-e',
-    '--editable',
-    '--no-binary',
-    '--only-binary',
-    '--config-settings',
-    '-C',
-    '--global-option',
-    '--python',
-  ]);
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg.startsWith('-')) {
-      if (takesValue.has(arg)) i++;
-      continue;
-    }
-    if (/^[A-Za-z0-9]/.test(arg) && !arg.includes('/') && !arg.includes('\\')) out.push(arg);
+  let packages: string[];
+  try {
+    packages = parseInstallCommandLine(args, NEWEST_PIP).packages;
+  } catch {
+    return []; // pip would stop with a usage error; the prediction reports it
   }
-  return out;
+  return packages.filter((arg) => /^[A-Za-z0-9]/.test(arg) && !arg.includes('/') && !arg.includes('\\'));
 }
 
 /** `requests[socks]>=2` → `requests` (PEP 503 normalised). */

@@ -91,6 +91,8 @@ export interface Fix {
   shell: string;
   /** What this risks, for manual fixes. */
   risk?: string;
+  /** A short aside shown under the commands (e.g. what to do if the first line fails). */
+  note?: string;
   /** The finding(s) this fix addresses. */
   for: string[];
   /** A machine-applicable action for `pip-doctor fix`, when it has one. */

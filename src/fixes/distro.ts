@@ -3,23 +3,14 @@
 import { packagesFromArgs, projectName } from '../checks/derive.js';
 import { type DistroFamily, distroFamily, distroName } from '../checks/install-kind.js';
 import type { CheckContext } from '../checks/types.js';
-import type { Facts } from '../gather/facts.js';
+import type { DistroPackagesFact, Facts } from '../gather/facts.js';
 import { type DoctorFix, makeFix } from './make-fix.js';
 import { shellOf } from './shell.js';
 
-/**
- * The fact the gather side can add (proposed; not in Facts yet): for each package named in the
- * install arguments, what the distro's package manager knows about its python3- package, e.g.
- * from `apt-cache policy python3-NAME` (Candidate: / Installed: lines, "(none)" → null).
- */
-export interface DistroPackagesFact {
-  manager: 'apt' | 'dnf' | 'pacman' | 'apk' | 'zypper';
-  /** Keyed by the PEP 503 normalised project name. */
-  packages: Record<string, { package: string; candidate: string | null; installed: string | null }>;
-}
+export type { DistroPackagesFact } from '../gather/facts.js';
 
 export function distroPackagesFact(facts: Facts): DistroPackagesFact | null {
-  return (facts as Facts & { distroPackages?: DistroPackagesFact }).distroPackages ?? null;
+  return facts.distroPackages ?? null;
 }
 
 const NAMING: Record<DistroFamily, { prefix: string; install: string; query: string }> = {

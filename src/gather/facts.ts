@@ -95,4 +95,13 @@ export interface Facts {
   configFiles: ConfigFileFacts[];
   paths: Record<string, PathFacts>;
   commands: Record<'pip' | 'pip3' | 'python' | 'python3', CommandResolution>;
+  /** What the distro's package manager offers for the named packages (externally managed Pythons only). */
+  distroPackages?: DistroPackagesFact | null;
+}
+
+/** For each package named in the install arguments, the distro's python3- package, e.g. from `apt-cache policy`. */
+export interface DistroPackagesFact {
+  manager: 'apt' | 'dnf' | 'pacman' | 'apk' | 'zypper';
+  /** Keyed by the PEP 503 normalised project name. */
+  packages: Record<string, { package: string; candidate: string | null; installed: string | null }>;
 }

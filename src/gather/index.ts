@@ -7,6 +7,7 @@ import { configFileLocations, pathsToInspect } from '../pip/index.js';
 import { runProbe } from '../probe/run-probe.js';
 import { resolveCommands } from './commands.js';
 import { readConfigFiles } from './config-files.js';
+import { distroPackages } from './distro-packages.js';
 import type { CommandResolution, Facts } from './facts.js';
 import { gatherHost } from './host.js';
 import { readMounts } from './mounts.js';
@@ -40,7 +41,11 @@ export async function gatherFacts(options: GatherOptions): Promise<Facts> {
   // What pip's decision looks at, and what the checks need as evidence.
   const wanted = [...pathsToInspect(partial, options.installArgs), ...checkPathsToInspect(partial)];
   const paths = inspectPaths(wanted, options.cwd, host.platform, mounts);
-  return { ...partial, paths };
+  // Only an externally managed Python needs the distro's packages (and only then is apt asked).
+  const managed =
+    probe.externallyManaged.isFile &&
+    probe.prefixes.prefix === (probe.prefixes.basePrefix ?? probe.prefixes.prefix);
+  return { ...partial, paths, distroPackages: managed ? distroPackages(host, options.installArgs) : null };
 }
 
 /** --python as given (a path, or a command name looked up on PATH), else what `pip` on PATH runs. */

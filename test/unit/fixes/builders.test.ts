@@ -60,7 +60,7 @@ test('the distro package fix says whether Debian ships it', () => {
   const notShipped = {
     ...s.facts,
     distroPackages: {
-      manager: 'apt',
+      manager: 'apt' as const,
       packages: { httpx2: { package: 'python3-httpx2', candidate: null, installed: null } },
     },
   };

@@ -44,3 +44,15 @@ test('inspectPath reports owner, mode and writability of the nearest existing di
   assert.equal(self.exists, true);
   assert.equal(self.isDirectory, true);
 });
+
+test('apt-cache policy: shipped, installed, and unknown packages', async () => {
+  const { parseAptPolicy } = await import('../../../src/gather/distro-packages.js');
+  const text =
+    'python3-requests:\n  Installed: (none)\n  Candidate: 2.28.1+dfsg-1\n  Version table:\n     2.28.1+dfsg-1 500\n' +
+    'python3-pip:\n  Installed: 23.0.1+dfsg-1\n  Candidate: 23.0.1+dfsg-1\n';
+  assert.deepEqual(parseAptPolicy(text, ['requests', 'pip', 'nothere']), {
+    requests: { package: 'python3-requests', candidate: '2.28.1+dfsg-1', installed: null },
+    pip: { package: 'python3-pip', candidate: '23.0.1+dfsg-1', installed: '23.0.1+dfsg-1' },
+    nothere: { package: 'python3-nothere', candidate: null, installed: null },
+  });
+});
