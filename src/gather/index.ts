@@ -29,6 +29,7 @@ export async function gatherFacts(options: GatherOptions): Promise<Facts> {
   const host = gatherHost(options.env, options.cwd);
   const commands = resolveCommands(options.env, host.platform, options.cwd);
   const target = chooseTarget(options, commands, host.platform);
+  refuseAppleStub(target.executable, host.platform);
   const probe = await runProbe({
     executable: target.executable,
     env: options.env,
@@ -46,6 +47,22 @@ export async function gatherFacts(options: GatherOptions): Promise<Facts> {
     probe.externallyManaged.isFile &&
     probe.prefixes.prefix === (probe.prefixes.basePrefix ?? probe.prefixes.prefix);
   return { ...partial, paths, distroPackages: managed ? distroPackages(host, options.installArgs) : null };
+}
+
+/**
+ * macOS: /usr/bin/python3 is a stub until the Command Line Tools (or Xcode) are installed, and
+ * running it opens an installer dialog. Never run it then; say what it is instead.
+ */
+function refuseAppleStub(executable: string, plat: string): void {
+  if (plat !== 'darwin' || !/^\/usr\/bin\/python3(\.\d+)?$/.test(executable)) return;
+  const developerPython = [
+    '/Library/Developer/CommandLineTools/usr/bin/python3',
+    '/Applications/Xcode.app/Contents/Developer/usr/bin/python3',
+  ];
+  if (developerPython.some((path) => existsSync(path))) return;
+  throw new DoctorError(
+    `not running ${executable}: it is Apple's stub, and the Command Line Tools that put a Python behind it are not installed (running it would open an installer dialog); install them with \`xcode-select --install\`, or name another interpreter with --python`,
+  );
 }
 
 /** --python as given (a path, or a command name looked up on PATH), else what `pip` on PATH runs. */
