@@ -27,10 +27,21 @@ export function osErrorLines(
   version: PipVersion,
   errno: 13 | 30,
   path: string,
-  context: { inVirtualenv: boolean; userInstall: boolean },
+  context: { inVirtualenv: boolean; userInstall: boolean; python2: boolean },
 ): string[] {
-  const word = atLeast(version, 21) ? 'OSError' : 'EnvironmentError';
   const reason = errno === 13 ? 'Permission denied' : 'Read-only file system';
+  // pip 9 let the error escape as a traceback; 10.0.0 swallowed it silently (pypa/pip#5237).
+  if (!atLeast(version, 10)) {
+    const name = context.python2 ? 'OSError' : errno === 13 ? 'PermissionError' : 'OSError';
+    return [
+      'Exception:',
+      'Traceback (most recent call last):',
+      '  ...',
+      `${name}: [Errno ${errno}] ${reason}: '${path}'`,
+    ];
+  }
+  if (!atLeast(version, 10, 0, 1)) return [];
+  const word = atLeast(version, 21) ? 'OSError' : 'EnvironmentError';
   const lines = [
     errorLine(version, `Could not install packages due to an ${word}: [Errno ${errno}] ${reason}: '${path}'`),
   ];
@@ -63,4 +74,9 @@ export function rootWarning(version: PipVersion): string | null {
       ? `${base}, possibly rendering your system unusable. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you know what you are doing and want to suppress this warning.`
       : `${base}. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv`,
   );
+}
+
+/** pip's exit status for a failed install: an escaped exception was 2 before pip 10. */
+export function osErrorExitCode(version: PipVersion): number {
+  return atLeast(version, 10) ? 1 : 2;
 }

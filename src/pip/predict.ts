@@ -8,6 +8,7 @@ import {
   DEFAULTING_TO_USER,
   errorLine,
   NO_VIRTUALENV,
+  osErrorExitCode,
   osErrorLines,
   rootWarning,
   TARGET_NOT_A_DIRECTORY,
@@ -325,7 +326,9 @@ function install(
         osErrorLines(version, readOnly ? 30 : 13, failing, {
           inVirtualenv: d.inVirtualenv,
           userInstall,
+          python2: facts.probe.python.versionInfo[0] < 3,
         }),
+        osErrorExitCode(version),
       );
     }
   }

@@ -355,3 +355,15 @@ test('command-line parsing follows optparse: abbreviations, =, clusters, --', ()
   assert.throws(() => predict(facts, ['--target']), /--target option requires 1 argument/);
   assert.throws(() => predict(facts, ['--frobnicate']), /no such option: --frobnicate/);
 });
+
+test('pip 9 let a permission error escape as a traceback (exit 2); 10.0.0 printed nothing', () => {
+  const nine = predict(pyenvFacts({ pip: '9.0.3' }), ['requests']);
+  assert.equal(nine.outcome, 'error-permission');
+  assert.equal(nine.pipExitCode, 2);
+  assert.equal(
+    nine.messages.at(-1),
+    `PermissionError: [Errno 13] Permission denied: '${PYENV312_SITE}/requests'`,
+  );
+  const ten = predict(pyenvFacts({ pip: '10.0.0' }), ['requests']);
+  assert.deepEqual([ten.outcome, ten.messages, ten.pipExitCode], ['error-permission', [], 1]);
+});
