@@ -1,0 +1,40 @@
+// Interpreters in the PATH folders. Shims and wrapper scripts are not interpreters: the pyenv,
+// asdf and mise shims are followed by the locators for those tools, and by the PATH commands.
+import { join } from 'node:path';
+import type { ScanContext } from '../context.js';
+import { isInside } from '../roots.js';
+import type { Candidate, Locator } from './locator.js';
+
+const POSIX_NAME = /^python(\d(\.\d+)?t?)?$/;
+const WINDOWS_NAME = /^python(\d(\.\d+)?t?)?\.exe$/i;
+
+export const pathLocator: Locator = {
+  name: 'path',
+  async find(ctx, roots) {
+    const win = ctx.platform === 'win32';
+    const entries = (ctx.env.PATH ?? ctx.env.Path ?? '').split(win ? ';' : ':').filter(Boolean);
+    // Launcher folders: the install manager's aliases and the Store's app execution aliases run
+    // some other runtime (listed by their own locators), they are not interpreters themselves.
+    const launchers = [
+      roots.pythonManager ? join(roots.pythonManager, 'bin') : null,
+      roots.windowsApps,
+    ].filter((dir): dir is string => dir !== null);
+    const out: Candidate[] = [];
+    for (const dir of [...new Set(entries)]) {
+      if (launchers.some((launcher) => isInside(dir, launcher, ctx.platform))) continue;
+      const names = (await ctx.fs.list(dir)).filter((name) => (win ? WINDOWS_NAME : POSIX_NAME).test(name));
+      for (const name of names) {
+        const executable = join(dir, name);
+        if (await isInterpreterBinary(ctx, executable)) out.push({ executable });
+      }
+    }
+    return out;
+  },
+};
+
+/** A real interpreter binary: not a `#!` script (shim, wrapper) and not a 0-byte Store alias. */
+export async function isInterpreterBinary(ctx: ScanContext, path: string): Promise<boolean> {
+  const head = await ctx.fs.head(path, 2);
+  if (head === null || head.length === 0) return false;
+  return head.toString('latin1') !== '#!';
+}
