@@ -8,7 +8,7 @@ Usage:
   pip-doctor [check] [--python PATH] [--json | --markdown] [--verbose] [-- PIP_INSTALL_ARGS...]
   pip-doctor explain [FILE | -] [--python PATH] [--json]
   pip-doctor fix [--python PATH] [--dry-run] [--yes] [--undo]
-  pip-doctor scan [--json | --ndjson] [--probe]
+  pip-doctor scan [--json | --ndjson] [--probe [--probe-untrusted]]
 
 Commands:
   check     Predict exactly what \`pip install\` would do here, name the cause of any

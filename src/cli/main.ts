@@ -29,3 +29,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 await entry();
+// Exit once the report is written: a stuck file-system call (scan's deadline) must not keep us alive.
+process.stdout.write('', () => process.exit(process.exitCode ?? 0));
