@@ -35,12 +35,23 @@ export function pipCacheDir(facts: Pick<Facts, 'host'>): string | null {
   }
 }
 
+/** The account sudo was run from (SUDO_UID/SUDO_GID/SUDO_USER), or null. */
+function sudoAccount(facts: Facts): { uid: number; gid: number; name: string | null } | null {
+  const uid = Number(facts.host.env['SUDO_UID']);
+  const gid = Number(facts.host.env['SUDO_GID']);
+  if (!Number.isInteger(uid) || !Number.isInteger(gid) || uid === 0) return null;
+  return { uid, gid, name: facts.host.env['SUDO_USER'] ?? null };
+}
+
 export const userFoldersOwnedByRoot: Check = {
   id: ID,
   findings: [ID],
   run(context) {
     const { facts, prediction } = context;
-    if (isWindows(facts) || isRoot(facts) || facts.host.uid === null) return [];
+    if (isWindows(facts) || facts.host.uid === null) return [];
+    // As root, only under sudo: the folders then belong to the user sudo came from.
+    const sudoUser = isRoot(facts) ? sudoAccount(facts) : null;
+    if (isRoot(facts) && sudoUser === null) return [];
     const home = homeDir(facts);
     const owned = userFolders(facts)
       .map((dir) => pathFacts(facts, dir))
@@ -53,7 +64,7 @@ export const userFoldersOwnedByRoot: Check = {
     const paths = outer.map((p) => p?.path as string);
     const blocksInstall =
       prediction.directory !== null && paths.some((p) => isInside(facts, prediction.directory as string, p));
-    const fix = chownFix(facts, paths, ID);
+    const fix = sudoUser ? chownFix(facts, paths, ID, sudoUser) : chownFix(facts, paths, ID);
     return [
       {
         finding: {

@@ -154,3 +154,33 @@ test('the paths the checks need stat facts for', async () => {
 });
 
 const USER_SITE = '/home/alice/.local/lib/python3.12/site-packages';
+
+test("under sudo, root-owned folders in the invoking user's home are handed back to that user", async () => {
+  const { userFoldersOwnedByRoot } = await import(
+    '../../../src/checks/permissions/user-folders-owned-by-root.js'
+  );
+  const { predict } = await import('../../../src/pip/index.js');
+  const { pathFact } = await import('./fixture.js');
+  const rootOwned = pathFact('/home/alice/.local', { uid: 0, gid: 0, owner: 'root', group: 'root' });
+  const facts = linuxFacts(loadProbe('debian-root-sudo'), {
+    host: { uid: 0, gid: 0, euid: 0, egid: 0, groups: [0], userName: 'root', accountHome: '/root' },
+    env: { SUDO_USER: 'alice', SUDO_UID: '1000', SUDO_GID: '1000' },
+    paths: [rootOwned],
+  });
+  const context = { facts, prediction: predict(facts, ['--break-system-packages', 'x']), installArgs: [] };
+  const [diagnosis] = userFoldersOwnedByRoot.run(context);
+  assert.equal(diagnosis?.finding.id, 'user-folders-owned-by-root');
+  assert.deepEqual(diagnosis?.fixes[0]?.commands, ['chown -R alice: /home/alice/.local']);
+  assert.deepEqual(diagnosis?.fixes[0]?.action, {
+    type: 'chown',
+    paths: ['/home/alice/.local'],
+    uid: 1000,
+    gid: 1000,
+  });
+  const plainRoot = { ...facts, host: { ...facts.host, env: { ...facts.host.env, SUDO_UID: '' } } };
+  assert.deepEqual(
+    userFoldersOwnedByRoot.run({ ...context, facts: plainRoot }),
+    [],
+    'root without sudo: its own home',
+  );
+});
