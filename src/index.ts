@@ -13,5 +13,7 @@ export type {
 } from './core/types.js';
 export { CAUSES, OUTCOMES } from './core/types.js';
 export { diagnoseFacts, diagnoseInterpreter } from './diagnose.js';
+export type { ExplainFinding, ExplainMessage, ExplainReport } from './explain/index.js';
+export { confirmReport, ExplainSession, explainStream, explainText, MESSAGE_KINDS } from './explain/index.js';
 export type { Facts } from './gather/facts.js';
-export { predict } from './pip/index.js';
+export { PipUsageError, pathsToInspect, predict } from './pip/index.js';

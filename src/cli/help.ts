@@ -6,7 +6,7 @@ export function mainHelp(): string {
 
 Usage:
   pip-doctor [check] [--python PATH] [--json | --markdown] [--verbose] [-- PIP_INSTALL_ARGS...]
-  pip-doctor explain [FILE | -] [--python PATH] [--json]
+  pip-doctor explain [FILE | -] [--python PATH] [--json] [--verbose] [--no-live]
   pip-doctor fix [--python PATH] [--dry-run] [--yes] [--undo] [--json] [--allow-outside]
   pip-doctor scan [--json | --ndjson] [--probe [--probe-untrusted]]
 
