@@ -26,19 +26,17 @@ export interface GatherOptions {
 }
 
 export async function gatherFacts(options: GatherOptions): Promise<Facts> {
+  // With --python the probe starts first and the host facts are read while the interpreter runs.
+  const early =
+    options.python !== undefined ? startProbe(options, chooseTarget(options, {}, process.platform)) : null;
   const host = gatherHost(options.env, options.cwd);
   const commands = resolveCommands(options.env, host.platform, options.cwd);
-  const target = chooseTarget(options, commands, host.platform);
-  refuseAppleStub(target.executable, host.platform);
-  const probe = await runProbe({
-    executable: target.executable,
-    env: options.env,
-    cwd: options.cwd,
-    timeoutMs: options.timeoutMs ?? 10_000,
-  });
+  const { target, probe: probing } =
+    early ?? startProbe(options, chooseTarget(options, commands, host.platform));
+  const mounts = readMounts(host.platform);
+  const probe = await probing;
   const configFiles = readConfigFiles(configFileLocations(probe, host));
   const partial: Omit<Facts, 'paths'> = { factsVersion: 1, target, probe, host, configFiles, commands };
-  const mounts = readMounts(host.platform);
   // What pip's decision looks at, and what the checks need as evidence.
   const wanted = [...pathsToInspect(partial, options.installArgs), ...checkPathsToInspect(partial)];
   const paths = inspectPaths(wanted, options.cwd, host.platform, mounts);
@@ -47,6 +45,19 @@ export async function gatherFacts(options: GatherOptions): Promise<Facts> {
     probe.externallyManaged.isFile &&
     probe.prefixes.prefix === (probe.prefixes.basePrefix ?? probe.prefixes.prefix);
   return { ...partial, paths, distroPackages: managed ? distroPackages(host, options.installArgs) : null };
+}
+
+function startProbe(options: GatherOptions, target: Facts['target']) {
+  refuseAppleStub(target.executable, process.platform);
+  const probe = runProbe({
+    executable: target.executable,
+    env: options.env,
+    cwd: options.cwd,
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
+  // Settled later; until then a rejection must not count as unhandled.
+  probe.catch(() => {});
+  return { target, probe };
 }
 
 /**
