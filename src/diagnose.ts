@@ -3,10 +3,14 @@
 import { runChecks } from './checks/index.js';
 import type { CheckReport } from './core/report.js';
 import { type GatherOptions, gatherFacts } from './gather/index.js';
+import type { StartedProbe } from './gather/target.js';
 import { predict } from './pip/index.js';
 
-export async function diagnoseInterpreter(options: GatherOptions): Promise<CheckReport> {
-  const facts = await gatherFacts(options);
+export async function diagnoseInterpreter(
+  options: GatherOptions,
+  started?: StartedProbe,
+): Promise<CheckReport> {
+  const facts = await gatherFacts(options, started);
   return diagnoseFacts(facts, options.installArgs);
 }
 

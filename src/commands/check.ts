@@ -2,8 +2,7 @@
 import { parseCommandArgs, parseTimeout, splitPassthrough } from '../cli/args.js';
 import { type CliIO, useColor } from '../cli/io.js';
 import { UsageError } from '../core/errors.js';
-import { diagnoseInterpreter } from '../diagnose.js';
-import { exitCodeFor, renderCheckJson, renderCheckMarkdown, renderCheckText } from '../report/index.js';
+import { startNamedProbe } from '../gather/target.js';
 
 export const CHECK_HELP = `Usage: pip-doctor [check] [options] [-- PIP_INSTALL_ARGS...]
 
@@ -55,13 +54,18 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     );
   }
   if (values.json && values.markdown) throw new UsageError('check: choose one of --json and --markdown');
-  const report = await diagnoseInterpreter({
+  const options = {
     ...(values.python !== undefined ? { python: values.python } : {}),
     installArgs: passthrough,
     env: io.env,
     cwd: io.cwd,
     timeoutMs: parseTimeout(values.timeout, 10_000),
-  });
+  };
+  // The named interpreter starts now and runs while the rest of pip-doctor loads.
+  const started = startNamedProbe(options);
+  const [{ diagnoseInterpreter }, { exitCodeFor, renderCheckJson, renderCheckMarkdown, renderCheckText }] =
+    await Promise.all([import('../diagnose.js'), import('../report/index.js')]);
+  const report = await diagnoseInterpreter(options, started ?? undefined);
   if (values.json) io.stdout.write(renderCheckJson(report));
   else if (values.markdown) io.stdout.write(renderCheckMarkdown(report));
   else {

@@ -2,6 +2,7 @@
 // any unique prefix, `--opt=value` and `--opt value`, short clusters (`-Uq`, `-tDIR`), options
 // and package names interleaved, `--` ends the options. Only the destinations that decide where
 // a package lands are kept; every other option is parsed so its value is not mistaken for a package.
+import { DoctorError } from '../core/errors.js';
 import type { PipVersion } from './version.js';
 import { atLeast } from './version.js';
 
@@ -124,9 +125,11 @@ export interface InstallCommandLine {
   packages: string[];
 }
 
-/** pip would stop with a usage error (exit 2) before doing anything. */
-export class PipUsageError extends Error {
-  override name = 'PipUsageError';
+/** pip would stop with a usage or configuration error before doing anything: pip-doctor says so and exits 2. */
+export class PipUsageError extends DoctorError {
+  constructor(readonly pipMessage: string) {
+    super(`pip would stop before installing anything: ${pipMessage}`);
+  }
 }
 
 export function optionsFor(version: PipVersion): OptionSpec[] {

@@ -233,9 +233,10 @@ test('PIP_CONFIG_FILE: skips user files when it exists; os.devnull skips every f
 test('bad configuration stops pip: invalid booleans and unparsable files', () => {
   assert.throws(
     () => predict(pyenvFacts({ env: { PIP_USER: 'maybe' } }), ['x']),
-    new PipUsageError(
-      'maybe is not a valid value for user option, please specify a boolean value like yes/no, true/false or 1/0 instead.',
-    ),
+    (error: unknown) =>
+      error instanceof PipUsageError &&
+      error.pipMessage ===
+        'maybe is not a valid value for user option, please specify a boolean value like yes/no, true/false or 1/0 instead.',
   );
   const broken = pyenvFacts({ configFiles: [config('/home/alice/.config/pip/pip.conf', 'user = true\n')] });
   assert.throws(
