@@ -3,7 +3,7 @@
 // Keeps pip's quirks: booleans from config/env are stored as 1/0 without inversion, so
 // PIP_NO_USER=1 means "user install"; empty values are ignored; bad booleans stop pip (exit 2).
 import type { SettingSource } from '../core/types.js';
-import type { Facts } from '../gather/facts.js';
+import type { ConfigFileFacts, Facts, HostFacts } from '../gather/facts.js';
 import { loadedConfigFiles } from './config-files.js';
 import { pythonEnviron } from './environment.js';
 import { IniError, parseIni } from './ini.js';
@@ -43,12 +43,36 @@ export function resolveSettings(
   version: PipVersion,
   installArgs: readonly string[],
 ): PipSettings {
+  return resolveSettingsFrom(
+    {
+      host: facts.host,
+      python2: facts.probe.python.versionInfo[0] < 3,
+      configFiles: (isolated) => loadedConfigFiles(facts, version, isolated),
+    },
+    version,
+    installArgs,
+  );
+}
+
+/** What pip's settings come from, without a probe (scan reads the files itself). */
+export interface SettingsInput {
+  host: Pick<HostFacts, 'env' | 'platform'>;
+  python2: boolean;
+  /** The config files this pip loads, in order (later wins), given whether --isolated was passed. */
+  configFiles: (isolated: boolean) => ConfigFileFacts[];
+}
+
+export function resolveSettingsFrom(
+  input: SettingsInput,
+  version: PipVersion,
+  installArgs: readonly string[],
+): PipSettings {
   const commandLine = parseInstallCommandLine(installArgs, version);
   const isolated = installArgs.includes('--isolated');
   const dictionary = new Map<string, RawItem>();
-  const python2 = facts.probe.python.versionInfo[0] < 3;
+  const { python2 } = input;
 
-  for (const file of loadedConfigFiles(facts, version, isolated)) {
+  for (const file of input.configFiles(isolated)) {
     if (file.error === 'not valid UTF-8') {
       throw new PipUsageError(`Configuration file contains invalid utf-8 characters: ${file.path}`);
     }
@@ -78,7 +102,7 @@ export function resolveSettings(
     }
   }
   if (!isolated) {
-    for (const [name, value] of pythonEnviron(facts.host)) {
+    for (const [name, value] of pythonEnviron(input.host)) {
       const isPip = atLeast(version, 10) ? name.startsWith('PIP_') : /^PIP_/i.test(name);
       if (!isPip) continue;
       const key = normalizeKey(name.slice(4));

@@ -1,6 +1,9 @@
 // The few pip settings that change where a plain `pip install NAME` goes: from pip's config
 // files and PIP_* variables, in pip's precedence (global < user < site < PIP_CONFIG_FILE < env).
 import { join } from 'node:path';
+import type { ConfigFileFacts } from '../gather/facts.js';
+import { strtobool as pipStrtobool, resolveSettingsFrom, type Setting, truthy } from '../pip/settings.js';
+import { parsePipVersion } from '../pip/version.js';
 import type { ScanContext } from './context.js';
 
 export interface PipSettings {
@@ -13,17 +16,6 @@ export interface PipSettings {
   /** Where each setting came from, e.g. "user = true (/etc/pip.conf)". */
   sources: string[];
 }
-
-const KEYS = [
-  'user',
-  'no-user',
-  'target',
-  'prefix',
-  'root',
-  'break-system-packages',
-  'require-virtualenv',
-  'require-venv',
-];
 
 /** pip's config files outside the environment; the site file (<prefix>/pip.conf) is added per environment. */
 export function sharedConfigFiles(ctx: ScanContext): { global: string[]; user: string[] } {
@@ -54,71 +46,77 @@ export function sharedConfigFiles(ctx: ScanContext): { global: string[]; user: s
   };
 }
 
-type Section = Map<string, { value: string; file: string }>;
-
-export async function readPipSettings(ctx: ScanContext, prefix: string): Promise<PipSettings> {
+/**
+ * Reads the files through the scan's tracked file system (so the cache notices when they change),
+ * then lets pip's own settings model (src/pip/settings.ts) apply pip's precedence and quirks.
+ */
+export async function readPipSettings(
+  ctx: ScanContext,
+  prefix: string,
+  pipVersion: string | null,
+): Promise<PipSettings> {
   const { global, user } = sharedConfigFiles(ctx);
   const site = join(prefix, ctx.platform === 'win32' ? 'pip.ini' : 'pip.conf');
   const configFile = ctx.env.PIP_CONFIG_FILE;
-  let files: string[];
-  if (configFile === '/dev/null' || configFile === 'nul' || configFile === 'NUL') files = [];
-  else if (configFile && (await ctx.fs.isFile(configFile))) files = [...global, site, configFile];
-  else files = [...global, ...user, site];
-  const globalSection: Section = new Map();
-  const installSection: Section = new Map();
-  for (const file of files) {
-    const text = await ctx.fs.readText(file, 64 * 1024);
-    if (text !== null) parseInto(text, file, globalSection, installSection);
+  const files: Array<Pick<ConfigFileFacts, 'level' | 'path'>> = [];
+  if (configFile !== '/dev/null' && configFile?.toLowerCase() !== 'nul') {
+    const envFile = configFile && (await ctx.fs.isFile(configFile)) ? configFile : null;
+    files.push(...global.map((path) => ({ level: 'global' as const, path })));
+    // An existing PIP_CONFIG_FILE replaces the user files.
+    if (!envFile) files.push(...user.map((path) => ({ level: 'user' as const, path })));
+    files.push({ level: 'site', path: site });
+    if (envFile) files.push({ level: 'env', path: envFile });
   }
-  // pip applies every [global] value first, then every [install] value, then the environment.
-  const merged: Section = new Map([...globalSection, ...installSection]);
-  for (const key of KEYS) {
-    const value = ctx.env[`PIP_${key.toUpperCase().replace(/-/g, '_')}`];
-    if (value !== undefined && value !== '')
-      merged.set(key, { value, file: `PIP_${key.toUpperCase().replace(/-/g, '_')}` });
+  const loaded: ConfigFileFacts[] = [];
+  for (const { level, path } of files) {
+    const text = await ctx.fs.readText(path, 64 * 1024);
+    loaded.push({ level, path, exists: text !== null, text, error: null });
+  }
+  const version = (pipVersion ? parsePipVersion(pipVersion) : null) ?? NEWEST_PIP;
+  let values: Map<string, Setting>;
+  try {
+    const host = { env: ctx.env as Record<string, string>, platform: ctx.platform };
+    values = resolveSettingsFrom({ host, python2: false, configFiles: () => loaded }, version, []).values;
+  } catch (error) {
+    // pip itself would stop (a bad boolean, an unparsable file): the verdict stays the default one.
+    return { ...DEFAULTS, sources: [error instanceof Error ? error.message : String(error)] };
   }
   const sources: string[] = [];
-  const get = (key: string) => {
-    const entry = merged.get(key);
-    if (entry) sources.push(`${key} = ${entry.value} (${entry.file})`);
-    return entry?.value ?? null;
+  const get = (dest: string): Setting | undefined => {
+    const setting = values.get(dest);
+    if (setting) sources.push(`${setting.source.option} = ${setting.source.value} (${setting.source.from})`);
+    return setting;
   };
-  // `no-user` is stored uninverted by pip: no-user = true means a user install (pip-behavior.md §1.1).
-  const userValue = get('user') ?? get('no-user');
-  const requireValue = get('require-virtualenv') ?? get('require-venv');
+  const text = (dest: string): string | null => {
+    const value = get(dest)?.value;
+    return typeof value === 'string' ? value : null;
+  };
+  const userSetting = get('use_user_site');
   return {
-    user: userValue === null ? null : strtobool(userValue),
-    target: get('target'),
-    prefix: get('prefix'),
-    root: get('root'),
-    breakSystemPackages: strtobool(get('break-system-packages') ?? 'no') === true,
-    requireVirtualenv: strtobool(requireValue ?? 'no') === true,
+    user: userSetting === undefined ? null : truthy(userSetting),
+    target: text('target_dir'),
+    prefix: text('prefix_path'),
+    root: text('root_path'),
+    breakSystemPackages: truthy(get('override_externally_managed')),
+    requireVirtualenv: truthy(get('require_venv')),
     sources,
   };
 }
 
-function parseInto(text: string, file: string, globalSection: Section, installSection: Section): void {
-  let section: Section | null = null;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
-    const header = /^\[([^\]]+)\]$/.exec(line);
-    if (header) {
-      const name = (header[1] as string).trim().toLowerCase();
-      section = name === 'global' ? globalSection : name === 'install' ? installSection : null;
-      continue;
-    }
-    const pair = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(line);
-    if (!pair || !section) continue;
-    const key = (pair[1] as string).toLowerCase().replace(/_/g, '-');
-    if (KEYS.includes(key)) section.set(key, { value: pair[2] as string, file });
-  }
-}
+const DEFAULTS: Omit<PipSettings, 'sources'> = {
+  user: null,
+  target: null,
+  prefix: null,
+  root: null,
+  breakSystemPackages: false,
+  requireVirtualenv: false,
+};
+
+/** When the pip version is unknown, settings are read as the newest pip reads them. */
+const NEWEST_PIP = [99, 0, 0] as const;
 
 /** pip's strtobool: true/false, or null for a value pip would reject. */
 export function strtobool(value: string): boolean | null {
-  const v = value.trim().toLowerCase();
-  if (['y', 'yes', 't', 'true', 'on', '1'].includes(v)) return true;
-  if (['n', 'no', 'f', 'false', 'off', '0'].includes(v)) return false;
-  return null;
+  const parsed = pipStrtobool(value.trim());
+  return parsed === null ? null : parsed === 1;
 }

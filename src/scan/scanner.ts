@@ -155,7 +155,11 @@ async function buildEnvironment(
   const { candidate, id } = item;
   const hint: CandidateHint = candidate.hint ?? {};
   const facts = await gatherStaticFacts(ctx, roots, candidate.executable, id, hint.version);
-  const settings = await readPipSettings(ctx, id.prefix);
+  const settings = await readPipSettings(
+    ctx,
+    id.prefix,
+    facts.pipVersion === 'bundled' ? null : facts.pipVersion,
+  );
   let verdict = staticVerdict(facts, settings);
   if (facts.caveat && id.kind === 'macos-clt' && facts.pipVersion === null) {
     verdict = { outcome: null, directory: null, problems: ['macos-python-stub'], reason: facts.caveat };

@@ -102,7 +102,7 @@ test('pip settings: [install] beats [global], the environment beats files, no-us
     '[global]\nuser = false\n[install]\nuser = true\nbreak_system_packages = yes\n',
   );
   const ctx = await createContext({ env: { HOME: home }, cwd: temp, platform: 'linux', root: temp, home });
-  const files = await readPipSettings(ctx, join(temp, 'prefix'));
+  const files = await readPipSettings(ctx, join(temp, 'prefix'), '24.2');
   assert.equal(files.user, true);
   assert.equal(files.breakSystemPackages, true);
   const envCtx = await createContext({
@@ -112,7 +112,7 @@ test('pip settings: [install] beats [global], the environment beats files, no-us
     root: temp,
     home,
   });
-  const fromEnv = await readPipSettings(envCtx, join(temp, 'prefix'));
+  const fromEnv = await readPipSettings(envCtx, join(temp, 'prefix'), '24.2');
   assert.equal(fromEnv.user, false);
   assert.equal(fromEnv.requireVirtualenv, true);
   const quirk = await createContext({
@@ -122,7 +122,7 @@ test('pip settings: [install] beats [global], the environment beats files, no-us
     root: temp,
     home: temp,
   });
-  assert.equal((await readPipSettings(quirk, join(temp, 'prefix'))).user, true);
+  assert.equal((await readPipSettings(quirk, join(temp, 'prefix'), '24.2')).user, true);
   const isolated = await createContext({
     env: { HOME: home, PIP_CONFIG_FILE: '/dev/null' },
     cwd: temp,
@@ -130,7 +130,7 @@ test('pip settings: [install] beats [global], the environment beats files, no-us
     root: temp,
     home,
   });
-  assert.equal((await readPipSettings(isolated, join(temp, 'prefix'))).user, null);
+  assert.equal((await readPipSettings(isolated, join(temp, 'prefix'), null)).user, null);
 });
 
 const sample: ScanEnvironment = {
