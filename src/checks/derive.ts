@@ -3,6 +3,10 @@ import { posix, win32 } from 'node:path';
 import type { SettingSource } from '../core/types.js';
 import type { Facts, PathFacts } from '../gather/facts.js';
 import { parseInstallCommandLine } from '../pip/options.js';
+import { flavourOf } from '../pip/paths.js';
+import { installScheme } from '../pip/scheme.js';
+import { atLeast, type PipVersion, parsePipVersion } from '../pip/version.js';
+import { runningUnderVirtualenv } from '../pip/virtualenv.js';
 
 /** Parse install arguments with the newest pip's options (the user's pip may be older). */
 const NEWEST_PIP = [99, 0, 0] as const;
@@ -54,10 +58,9 @@ export function pathFacts(facts: Facts, path: string | null | undefined): PathFa
   return key === undefined ? undefined : facts.paths[key];
 }
 
-/** PEP 405 venv or legacy virtualenv: what pip's running_under_virtualenv() says. */
+/** PEP 405 venv or legacy virtualenv: what this pip's running_under_virtualenv() says. */
 export function isVenv(facts: Facts): boolean {
-  const { prefix, basePrefix, realPrefix } = facts.probe.prefixes;
-  return realPrefix !== null || (basePrefix !== null && basePrefix !== prefix);
+  return runningUnderVirtualenv(facts.probe, pipVersionOf(facts));
 }
 
 /** The `include-system-site-packages` value from pyvenv.cfg, lower-cased, or null. */
@@ -79,30 +82,30 @@ export function pyvenvValue(facts: Facts, key: string): string | null {
 
 /**
  * The site-packages directories of the interpreter's normal (non-user) scheme: the ones pip's
- * writability test looks at. distutils on Python <= 3.9, the preferred sysconfig scheme after.
+ * writability test looks at, from the pip model's scheme choice (sysconfig or distutils).
  */
 export function defaultSiteDirs(facts: Facts): string[] {
-  const { probe } = facts;
-  const [major, minor] = probe.python.versionInfo;
-  const distutilsDefault = probe.distutils?.cases?.default;
-  if ((major < 3 || (major === 3 && minor <= 9)) && distutilsDefault && !('error' in distutilsDefault)) {
-    return unique([distutilsDefault.purelib, distutilsDefault.platlib]);
-  }
-  const scheme = probe.sysconfig.preferred?.prefix ?? probe.sysconfig.defaultScheme;
-  const paths = (scheme ? probe.sysconfig.paths[scheme]?.plain : null) ?? probe.sysconfig.defaultPaths;
-  return unique([paths.purelib, paths.platlib]);
-}
-
-function unique(items: Array<string | null>): string[] {
-  return [...new Set(items.filter((i): i is string => i !== null))];
+  const scheme = defaultScheme(facts);
+  return scheme ? [...new Set([scheme.purelib, scheme.platlib])] : [];
 }
 
 /** The scripts directory of the interpreter's normal scheme. */
 export function defaultScriptsDir(facts: Facts): string | null {
-  const scheme = facts.probe.sysconfig.preferred?.prefix ?? facts.probe.sysconfig.defaultScheme;
-  const paths =
-    (scheme ? facts.probe.sysconfig.paths[scheme]?.plain : null) ?? facts.probe.sysconfig.defaultPaths;
-  return paths.scripts;
+  return defaultScheme(facts)?.scripts ?? null;
+}
+
+function defaultScheme(facts: Facts) {
+  try {
+    const request = { kind: 'default' as const, root: null, isolated: false };
+    return installScheme(facts.probe, pipVersionOf(facts), request, flavourOf(facts.host.platform));
+  } catch {
+    return null; // the scheme cannot be worked out; the prediction already says why
+  }
+}
+
+/** The pip version as the model compares it (no pip counts as the oldest). */
+function pipVersionOf(facts: Facts): PipVersion {
+  return parsePipVersion(facts.probe.pip.version ?? '') ?? [0, 0, 0];
 }
 
 export function isRoot(facts: Facts): boolean {
@@ -165,8 +168,7 @@ export function projectName(requirement: string): string {
 
 /** pip's version is at least major.minor (an unknown version counts as old). */
 export function pipAtLeast(facts: Facts, major: number, minor: number): boolean {
-  const [a = 0, b = 0] = (facts.probe.pip.version ?? '0').split('.').map((n) => Number.parseInt(n, 10) || 0);
-  return a > major || (a === major && b >= minor);
+  return atLeast(pipVersionOf(facts), major, minor);
 }
 
 /** Absolute by the facts' platform rules (a config file path, not "command line"). */
