@@ -1,7 +1,8 @@
 // The safest fix for project work: a virtual environment of the project's own.
 
-import { envVar, isRoot, packagesFromArgs, pathApi } from '../checks/derive.js';
+import { envVar, isInside, isRoot, packagesFromArgs, pathApi, pathFacts } from '../checks/derive.js';
 import type { CheckContext } from '../checks/types.js';
+import { projectVenvPaths } from '../checks/virtualenv/project-venv-not-active.js';
 import type { Shell } from '../gather/facts.js';
 import { type DoctorFix, makeFix } from './make-fix.js';
 import { pythonCommand, pythonProgram } from './python.js';
@@ -20,6 +21,9 @@ export function createVenvFix(context: CheckContext, forId: string): DoctorFix {
   const { facts } = context;
   const shell = shellOf(facts);
   const packages = packagesFromArgs(context.installArgs);
+  // The project already has one: use it rather than making a second.
+  const existing = usableProjectVenv(facts);
+  if (existing) return useVenvFix(facts, existing.dir, existing.shownAs, forId, packages);
   const commands = [
     `${pythonCommand(facts)} -m venv .venv`,
     activateLine('.venv', shell),
@@ -55,6 +59,17 @@ export function createVenvFix(context: CheckContext, forId: string): DoctorFix {
   });
 }
 
+/** A working venv in the current folder (.venv, venv, env) that the diagnosed pip is not already using. */
+function usableProjectVenv(facts: CheckContext['facts']): { dir: string; shownAs: string } | null {
+  for (const venv of projectVenvPaths(facts)) {
+    if (pathFacts(facts, venv.cfg)?.exists !== true || pathFacts(facts, venv.python)?.exists !== true)
+      continue;
+    if (isInside(facts, facts.probe.prefixes.prefix, venv.dir)) return null;
+    return { dir: venv.dir, shownAs: facts.host.platform === 'win32' ? `.\\${venv.name}` : venv.name };
+  }
+  return null;
+}
+
 /** Use a venv that already exists (activate it, or call its python directly). */
 export function useVenvFix(
   facts: CheckContext['facts'],
@@ -77,5 +92,16 @@ export function useVenvFix(
     shell,
     for: [forId],
     note: `or, without activating: ${commandLine(shell, python, '-m', 'pip', 'install', ...(packages.length ? packages : ['NAME']))} (${dir})`,
+    // `pip-doctor fix` cannot activate your shell, but it can install the named packages into the venv.
+    ...(packages.length > 0
+      ? {
+          action: {
+            type: 'create-venv' as const,
+            python: pathApi(facts).join(dir, python.slice(shownAs.length + 1)),
+            directory: dir,
+            packages,
+          },
+        }
+      : {}),
   });
 }

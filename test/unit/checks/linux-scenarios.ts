@@ -133,13 +133,8 @@ export const LINUX_SCENARIOS: Array<{ scenario: Scenario; expect: Expectation }>
     }),
     {
       findings: ['externally-managed', 'project-venv-not-active'],
-      fixes: [
-        'create-venv',
-        'install-app-pipx',
-        'install-distro-package',
-        'break-system-packages',
-        'activate-venv',
-      ],
+      // The project's own .venv comes first: no second venv is suggested.
+      fixes: ['activate-venv', 'install-app-pipx', 'install-distro-package', 'break-system-packages'],
     },
   ),
   scenario(
@@ -450,12 +445,11 @@ export const LINUX_SCENARIOS: Array<{ scenario: Scenario; expect: Expectation }>
     {
       findings: ['externally-managed', 'pip-outside-active-venv', 'project-venv-not-active'],
       fixes: [
-        'create-venv',
+        'activate-venv',
         'install-app-pipx',
         'install-distro-package',
         'break-system-packages',
         'use-venv-python-m-pip',
-        'activate-venv',
       ],
     },
   ),
