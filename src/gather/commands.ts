@@ -44,7 +44,7 @@ export function resolveCommand(
   };
 }
 
-type Resolved = Pick<CommandResolution, 'interpreter' | 'via' | 'detail'>;
+type Resolved = Pick<CommandResolution, 'interpreter' | 'via' | 'detail' | 'interpreterFlags'>;
 
 /** Follows a command to the interpreter it runs: pyenv shims, shebang scripts, Windows exe launchers. */
 function resolveLauncher(
@@ -62,7 +62,13 @@ function resolveLauncher(
     if (isPyenvShim(head)) return resolvePyenvShim(file, name, env, plat, cwd, depth);
     const target = shebangInterpreter(head, env, plat, cwd);
     if (!target) return { interpreter: null, via: 'shebang', detail: 'unreadable shebang line' };
-    return { interpreter: target, via: 'shebang', detail: null };
+    const flags = shebangFlags(head);
+    return {
+      interpreter: target,
+      via: 'shebang',
+      detail: null,
+      ...(flags.length > 0 ? { interpreterFlags: flags } : {}),
+    };
   }
   if (head.startsWith('MZ')) {
     const embedded = plat === 'win32' && /^pip/i.test(basename(file)) ? exeLauncherShebang(file) : null;
@@ -113,6 +119,22 @@ export function shebangInterpreter(
     return command ? findOnPath(command, env, plat, cwd) : null;
   }
   return program;
+}
+
+/**
+ * Python options in a direct shebang (`#!/usr/bin/python3 -s`, as some distributions write pip's
+ * script): the kernel passes everything after the interpreter as one argument. They change what
+ * pip sees (-s hides the user site, -E ignores PYTHON* variables), so the probe runs with them too.
+ */
+export function shebangFlags(head: string): string[] {
+  const firstLine = head.split(/\r?\n/)[0] ?? '';
+  const body = firstLine.slice(2).trim();
+  if (body.startsWith('"')) return [];
+  const space = body.search(/\s/);
+  if (space === -1 || basename(body.slice(0, space)) === 'env') return [];
+  const rest = body.slice(space).trim();
+  // Only plain single-letter Python switches (e.g. -s, -sP, -E, -I); anything else is left alone.
+  return /^-[sEIPSBu]+$/.test(rest) ? [rest] : [];
 }
 
 function isPyenvShim(head: string): boolean {

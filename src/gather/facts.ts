@@ -82,6 +82,8 @@ export interface CommandResolution {
   interpreterExists: boolean | null;
   /** The environment it belongs to: a venv folder, or the real path of a base interpreter. */
   environment: string | null;
+  /** Python options a shebang passes (e.g. ["-s"]); absent when there are none. */
+  interpreterFlags?: string[];
   detail: string | null;
 }
 
@@ -89,7 +91,7 @@ export interface Facts {
   /** Bump when the shape changes; recorded fixtures carry it. */
   factsVersion: 1;
   /** The interpreter as the user named it (--python) or as found behind `pip`. */
-  target: { requested: string; executable: string; how: string };
+  target: { requested: string; executable: string; how: string; flags?: string[] };
   probe: ProbeFacts;
   host: HostFacts;
   configFiles: ConfigFileFacts[];

@@ -35,6 +35,7 @@ export function startProbe(options: GatherOptions, target: Facts['target']): Sta
   refuseAppleStub(target.executable, process.platform);
   const probe = runProbe({
     executable: target.executable,
+    flags: target.flags ?? [],
     env: options.env,
     cwd: options.cwd,
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -89,7 +90,8 @@ export function chooseTarget(
     const how = name.startsWith('pip')
       ? `the interpreter \`${name}\` on PATH runs (${command.path})`
       : `\`${name}\` on PATH`;
-    return { requested: name, executable: command.interpreter, how };
+    const flags = command.interpreterFlags ?? [];
+    return { requested: name, executable: command.interpreter, how, ...(flags.length > 0 ? { flags } : {}) };
   }
   throw new DoctorError('no pip, pip3, python3 or python on PATH; name an interpreter with --python PATH');
 }

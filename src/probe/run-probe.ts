@@ -11,6 +11,8 @@ const OUTPUT_LIMIT = 8 * 1024 * 1024;
 
 export interface ProbeRun {
   executable: string;
+  /** Python options the user's `pip` script passes (from its shebang), e.g. ["-s"]. */
+  flags?: string[];
   env: NodeJS.ProcessEnv;
   cwd: string;
   timeoutMs: number;
@@ -31,7 +33,7 @@ export function runProbe(run: ProbeRun): Promise<ProbeFacts> {
     const fail = (reason: string) => reject(new DoctorError(`cannot inspect ${name}: ${reason}`));
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(run.executable, [probeScriptPath(), nonce], {
+      child = spawn(run.executable, [...(run.flags ?? []), probeScriptPath(), nonce], {
         cwd: run.cwd,
         env: run.env,
         stdio: ['ignore', 'pipe', 'pipe'],

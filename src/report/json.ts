@@ -29,6 +29,7 @@ export function checkJson(report: CheckReport) {
       installKind: installKind(facts),
       requested: facts.target.requested,
       chosenAs: facts.target.how,
+      flags: facts.target.flags ?? [],
     },
     installArgs: report.installArgs,
     prediction: {

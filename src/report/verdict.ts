@@ -55,5 +55,6 @@ export function verdict(report: CheckReport): string {
 export function interpreterLine(report: CheckReport): string {
   const { probe, target } = report.facts;
   const pip = probe.pip.version ? `pip ${probe.pip.version}` : 'no pip';
-  return `Python ${probe.python.version} at ${probe.python.executable} (${pip}), ${target.how}`;
+  const flags = target.flags?.length ? `, started with ${target.flags.join(' ')} by its shebang` : '';
+  return `Python ${probe.python.version} at ${probe.python.executable} (${pip}), ${target.how}${flags}`;
 }

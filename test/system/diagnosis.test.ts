@@ -172,3 +172,41 @@ test('`pip` and `python` on PATH are different interpreters', (t) => {
   const finding = report.findings.find((f) => f.id === 'path-commands-disagree');
   assert.equal(finding?.cause, 'pip-python-mismatch', `findings: ${ids(report).join(', ')}`);
 });
+
+test('a pip script whose shebang passes -s: pip never falls back to the user site, and pip-doctor knows', (t) => {
+  const reason = missing();
+  if (reason) return t.skip(reason);
+  for (const flags of ['', ' -s']) {
+    const bin = home(`shebang-bin${flags.trim()}`, 0);
+    writeFileSync(
+      join(bin, 'pip'),
+      `#!${PY312}${flags}\nimport sys\nfrom pip._internal.cli.main import main\nsys.exit(main())\n`,
+    );
+    chmodSync(join(bin, 'pip'), 0o755);
+    const userHome = home(`shebang-home${flags.trim()}`, NOBODY);
+    const report = doctor({ uid: NOBODY, home: userHome, args: [], path: `${bin}:/usr/bin:/bin` });
+    // Real pip decides before it looks for the package: --dry-run with a missing one shows the decision.
+    const pip = spawnSync(
+      'unshare',
+      [
+        '-m',
+        '--propagation',
+        'private',
+        'sh',
+        '-c',
+        [
+          `mkdir -p ${work}/.stage && mount --bind /root/.pyenv ${work}/.stage`,
+          'mount -t tmpfs -o mode=0755 tmpfs /root && mkdir -p /root/.pyenv',
+          `mount --rbind ${work}/.stage /root/.pyenv`,
+          `cd ${userHome}`,
+          `exec setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups env -i PATH=${bin}:/usr/bin:/bin HOME=${userHome} ` +
+            'PIP_DISABLE_PIP_VERSION_CHECK=1 pip install --dry-run --no-index nothing-here-pip-doctor',
+        ].join('\n'),
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    const defaulted = /Defaulting to user installation/.test(pip.stdout + pip.stderr);
+    assert.equal(report.prediction.outcome === 'user-default', defaulted, `shebang flags '${flags}'`);
+    assert.equal(defaulted, flags === '', `real pip with shebang flags '${flags}'`);
+  }
+});

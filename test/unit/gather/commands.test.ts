@@ -80,3 +80,13 @@ test('a venv interpreter is its own environment even though it is a symlink to t
   assert.equal(environmentOf(join(dir, 'bin', 'python'), 'linux'), dir);
   assert.notEqual(environmentOf('/bin/sh', 'linux'), dir);
 });
+
+test('Python options in a direct shebang are kept for the probe; env shebangs and other text are not', async () => {
+  const { shebangFlags } = await import('../../../src/gather/commands.js');
+  assert.deepEqual(shebangFlags('#!/usr/bin/python3 -s\nimport sys\n'), ['-s']);
+  assert.deepEqual(shebangFlags('#!/usr/bin/python3 -sP\n'), ['-sP']);
+  assert.deepEqual(shebangFlags('#!/usr/bin/python3\n'), []);
+  assert.deepEqual(shebangFlags('#!/usr/bin/env python3 -s\n'), []);
+  assert.deepEqual(shebangFlags('#!"C:\\Program Files\\Python312\\python.exe" -s\r\n'), []);
+  assert.deepEqual(shebangFlags('#!/usr/bin/python3 --weird\n'), []);
+});
