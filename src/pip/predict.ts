@@ -170,15 +170,16 @@ function decide(d: Decision): Prediction {
       : { kind: 'default', root, isolated };
   const chosen = scheme(d, request);
   if ('error' in chosen) return chosen.error;
-  const outcome: Outcome = useUserSite
-    ? defaulted
-      ? 'user-default'
-      : 'user'
+  // Everything lands under --root when it is given; only pip's own fallback line outranks it.
+  const outcome: Outcome = defaulted
+    ? 'user-default'
     : root !== null
       ? 'root'
-      : prefix !== null
-        ? 'prefix'
-        : 'site-packages';
+      : useUserSite
+        ? 'user'
+        : prefix !== null
+          ? 'prefix'
+          : 'site-packages';
   d.reasoning.push(
     `pip uses the ${chosen.scheme.name} scheme (${chosen.scheme.backend}): packages go to ${chosen.scheme.purelib}, scripts to ${chosen.scheme.scripts}.`,
   );

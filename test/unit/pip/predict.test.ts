@@ -368,3 +368,15 @@ test('pip 9 let a permission error escape as a traceback (exit 2); 10.0.0 printe
   const ten = predict(pyenvFacts({ pip: '10.0.0' }), ['requests']);
   assert.deepEqual([ten.outcome, ten.messages, ten.pipExitCode], ['error-permission', [], 1]);
 });
+
+test('--root outranks --user and --prefix in the outcome (everything lands under the root)', () => {
+  const facts = pyenvFacts({ writableSite: true });
+  const user = predict(facts, ['--user', '--root', '/srv/r']);
+  assert.equal(user.outcome, 'root');
+  assert.equal(user.directory, `/srv/r${ALICE_SITE312}`);
+  assert.equal(predict(facts, ['--prefix', '/p', '--root', '/srv/r']).outcome, 'root');
+  assert.equal(
+    predict(facts, ['--prefix', '/p', '--root', '/srv/r']).directory,
+    '/srv/r/p/lib/python3.12/site-packages',
+  );
+});
