@@ -38,6 +38,7 @@ export function checkJson(report: CheckReport) {
       scriptsDirectory: prediction.scriptsDirectory,
       messages: prediction.messages,
       pipExitCode: prediction.pipExitCode,
+      scriptsOnPath: prediction.scriptsOnPath,
       reasoning: prediction.reasoning,
       settings: prediction.settings.map((s) => ({ ...s, value: redactUrl(s.value) })),
     },
