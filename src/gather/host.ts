@@ -1,4 +1,5 @@
 // Facts about the machine and the calling user: the environment pip would see, ids, shell, distro, tools.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { basename } from 'node:path';
@@ -28,7 +29,7 @@ export function gatherHost(env: NodeJS.ProcessEnv, cwd: string): HostFacts {
     groups: process.getgroups?.() ?? [],
     userName: uid === null ? (env.USERNAME ?? null) : userName(uid),
     accountHome: uid === null ? (env.USERPROFILE ?? null) : accountHome(uid),
-    isAdmin: null,
+    isAdmin: plat === 'win32' ? windowsIsElevated() : null,
     shell: detectShell(env, plat),
     distroId: distro.id,
     distroLike: distro.like,
@@ -58,4 +59,17 @@ function readOsRelease(): { id: string | null; like: string[] } {
     return line ? line.slice(key.length + 1).replace(/^["']|["']$/g, '') : null;
   };
   return { id: field('ID'), like: (field('ID_LIKE') ?? '').split(/\s+/).filter(Boolean) };
+}
+
+/**
+ * Windows: whether this process runs elevated (an administrator token), which decides whether
+ * pip may write into C:\\Program Files. `whoami /groups` lists the High Mandatory Level SID then.
+ */
+function windowsIsElevated(): boolean | null {
+  const run = spawnSync('whoami', ['/groups'], { encoding: 'utf8', timeout: 3000, windowsHide: true });
+  return run.status === 0 && typeof run.stdout === 'string' ? elevatedFromWhoamiGroups(run.stdout) : null;
+}
+
+export function elevatedFromWhoamiGroups(text: string): boolean {
+  return /S-1-16-12288|S-1-16-16384/.test(text);
 }

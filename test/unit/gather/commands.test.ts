@@ -90,3 +90,11 @@ test('Python options in a direct shebang are kept for the probe; env shebangs an
   assert.deepEqual(shebangFlags('#!"C:\\Program Files\\Python312\\python.exe" -s\r\n'), []);
   assert.deepEqual(shebangFlags('#!/usr/bin/python3 --weird\n'), []);
 });
+
+test('Windows elevation is read from the mandatory level in `whoami /groups`', async () => {
+  const { elevatedFromWhoamiGroups } = await import('../../../src/gather/host.js');
+  const high = 'Mandatory Label\\High Mandatory Level       Label            S-1-16-12288\r\n';
+  const medium = 'Mandatory Label\\Medium Mandatory Level     Label            S-1-16-8192\r\n';
+  assert.equal(elevatedFromWhoamiGroups(high), true);
+  assert.equal(elevatedFromWhoamiGroups(medium), false);
+});
