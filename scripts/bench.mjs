@@ -32,23 +32,14 @@ const wheels = join(work, 'wheels');
 
 execFileSync(python, ['-c', WHEEL_SCRIPT, wheels]);
 const env = { ...process.env, PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_NO_INPUT: '1' };
+// Both answer the same question: what `pip install --no-index --find-links DIR demo` does here.
+const installArgs = ['--no-index', '--find-links', wheels, 'demo'];
 const contenders = {
-  'pip-doctor check --json': [process.execPath, ['dist/cli.js', 'check', '--python', python, '--json']],
-  'pip install --dry-run': [
-    python,
-    [
-      '-m',
-      'pip',
-      'install',
-      '--dry-run',
-      '--no-index',
-      '--find-links',
-      wheels,
-      '--target',
-      join(work, 't'),
-      'demo',
-    ],
+  'pip-doctor check --json': [
+    process.execPath,
+    ['dist/cli.js', 'check', '--python', python, '--json', '--', ...installArgs],
   ],
+  'pip install --dry-run': [python, ['-m', 'pip', 'install', '--dry-run', ...installArgs]],
 };
 
 // One warm-up each, then interleaved runs so both see the same machine state.
