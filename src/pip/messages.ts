@@ -31,15 +31,7 @@ export function osErrorLines(
 ): string[] {
   const reason = errno === 13 ? 'Permission denied' : 'Read-only file system';
   // pip 9 let the error escape as a traceback; 10.0.0 swallowed it silently (pypa/pip#5237).
-  if (!atLeast(version, 10)) {
-    const name = context.python2 ? 'OSError' : errno === 13 ? 'PermissionError' : 'OSError';
-    return [
-      'Exception:',
-      'Traceback (most recent call last):',
-      '  ...',
-      `${name}: [Errno ${errno}] ${reason}: '${path}'`,
-    ];
-  }
+  if (!atLeast(version, 10)) return escapedErrorLines(version, errno, path, context.python2);
   if (!atLeast(version, 10, 0, 1)) return [];
   const word = atLeast(version, 21) ? 'OSError' : 'EnvironmentError';
   const lines = [
@@ -79,4 +71,24 @@ export function rootWarning(version: PipVersion): string | null {
 /** pip's exit status for a failed install: an escaped exception was 2 before pip 10. */
 export function osErrorExitCode(version: PipVersion): number {
   return atLeast(version, 10) ? 1 : 2;
+}
+
+/**
+ * An OSError pip does not catch (moving a --target install into place, or any install before
+ * pip 10): "ERROR: Exception:", the traceback, and the exception's last line; pip exits 2.
+ */
+export function escapedErrorLines(
+  version: PipVersion,
+  errno: 13 | 30,
+  path: string,
+  python2: boolean,
+): string[] {
+  const reason = errno === 13 ? 'Permission denied' : 'Read-only file system';
+  const name = python2 ? 'OSError' : errno === 13 ? 'PermissionError' : 'OSError';
+  return [
+    errorLine(version, 'Exception:'),
+    'Traceback (most recent call last):',
+    '  ...',
+    `${name}: [Errno ${errno}] ${reason}: '${path}'`,
+  ];
 }

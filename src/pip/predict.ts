@@ -7,6 +7,7 @@ import { externallyManagedLines } from './externally-managed.js';
 import {
   DEFAULTING_TO_USER,
   errorLine,
+  escapedErrorLines,
   NO_VIRTUALENV,
   osErrorExitCode,
   osErrorLines,
@@ -159,7 +160,7 @@ function decide(d: Decision): Prediction {
     const home = scheme(d, { kind: 'home', base: targetDir, root: null, isolated });
     if ('error' in home) return home.error;
     d.reasoning.push(`--target: pip stages the install and moves it into ${targetDir}.`);
-    return install(d, 'target', targetDir, home.scheme.scripts, [targetDir], useUserSite);
+    return install(d, 'target', targetDir, home.scheme.scripts, [targetDir], useUserSite, 'move');
   }
 
   // 6. The scheme pip installs with.
@@ -298,6 +299,8 @@ function install(
   scriptsDirectory: string,
   writesTo: string[],
   userInstall: boolean,
+  /** `move`: files are staged elsewhere and moved in (--target), outside pip's OSError handling. */
+  step: 'install' | 'move' = 'install',
 ): Prediction {
   const { facts, version, settings } = d;
   const cwd = facts.host.cwd;
@@ -319,16 +322,18 @@ function install(
       d.reasoning.push(
         `${info.nearestExisting ?? dir} is ${readOnly ? `on a read-only mount (${info.mount?.mountPoint})` : 'not writable for this user'}, so the install fails.`,
       );
+      const errno = readOnly ? 30 : 13;
+      const python2 = facts.probe.python.versionInfo[0] < 3;
+      if (step === 'move') {
+        const lines = escapedErrorLines(version, errno, failing, python2);
+        return finish(d, 'error-permission', absoluteDir, absoluteScripts, lines, 2);
+      }
       return finish(
         d,
         'error-permission',
         absoluteDir,
         absoluteScripts,
-        osErrorLines(version, readOnly ? 30 : 13, failing, {
-          inVirtualenv: d.inVirtualenv,
-          userInstall,
-          python2: facts.probe.python.versionInfo[0] < 3,
-        }),
+        osErrorLines(version, errno, failing, { inVirtualenv: d.inVirtualenv, userInstall, python2 }),
         osErrorExitCode(version),
       );
     }

@@ -59,7 +59,9 @@ function classifyError(text: string): Outcome | 'unknown' {
 /** The outcome real pip produced. */
 export function observe(run: PipRunFacts): Observation {
   const text = `${run.stdout}\n${run.stderr}`;
-  const directory = run.distInfoDirs.length === 1 ? run.distInfoDirs[0]! : null;
+  // Old pips leave a failed --target install staged in TMPDIR: that is not where pip installed.
+  const installed = run.distInfoDirs.filter((dir) => !within(dir, LAYOUT.tmp));
+  const directory = installed.length === 1 ? installed[0]! : null;
   const scriptsDirectory = run.scriptDirs.length === 1 ? run.scriptDirs[0]! : null;
   const errno = /\[Errno (?:13|30)\] [^:]*: '([^']*)'/.exec(text);
   const base = {

@@ -85,6 +85,12 @@ export const SCENARIOS: Scenario[] = [
   { id: 'root-prefix', description: 'root, --prefix', uid: 0, args: ['--prefix', LAYOUT.prefix] },
   { id: 'root-root', description: 'root, --root', uid: 0, args: ['--root', LAYOUT.root] },
   {
+    id: 'root-user-root',
+    description: 'root, --user --root: the user scheme re-rooted',
+    uid: 0,
+    args: ['--user', '--root', LAYOUT.root],
+  },
+  {
     id: 'root-user-target',
     description: 'root, --user with --target',
     uid: 0,
@@ -345,6 +351,18 @@ export const SCENARIOS: Scenario[] = [
   // --- unprivileged (uid 65534) ---
   { id: 'nobody-plain', description: 'uid 65534, no options', uid: NOBODY, args: [], core: true },
   { id: 'nobody-user', description: 'uid 65534, --user', uid: NOBODY, args: ['--user'] },
+  {
+    id: 'nobody-target-denied',
+    description: 'uid 65534, --target in a folder it cannot create (the move escapes pip: traceback, exit 2)',
+    uid: NOBODY,
+    args: ['--target', '/home/denied-target'],
+  },
+  {
+    id: 'nobody-prefix-denied',
+    description: 'uid 65534, --prefix in a folder it cannot create',
+    uid: NOBODY,
+    args: ['--prefix', '/home/denied-prefix'],
+  },
   {
     id: 'nobody-missing-home',
     description: 'uid 65534, HOME does not exist and cannot be created',

@@ -380,3 +380,16 @@ test('--root outranks --user and --prefix in the outcome (everything lands under
     '/srv/r/p/lib/python3.12/site-packages',
   );
 });
+
+test('--target into a folder you cannot write: the move into place escapes pip\'s error handling (exit 2)', () => {
+  const facts = pyenvFacts({ paths: [rootDir('/srv/vendor')] });
+  const prediction = predict(facts, ['--target', '/srv/vendor', 'tinypkg']);
+  assert.equal(prediction.outcome, 'error-permission');
+  assert.equal(prediction.pipExitCode, 2);
+  assert.deepEqual(prediction.messages, [
+    'ERROR: Exception:',
+    'Traceback (most recent call last):',
+    '  ...',
+    "PermissionError: [Errno 13] Permission denied: '/srv/vendor/tinypkg'",
+  ]);
+});
