@@ -92,3 +92,26 @@ export function escapedErrorLines(
     `${name}: [Errno ${errno}] ${reason}: '${path}'`,
   ];
 }
+
+/** pip disables its cache when the cache folder is not the user's (typically `sudo` without -H). */
+export function cacheNotOwnedLines(version: PipVersion, cacheDir: string, sep: string): string[] {
+  if (atLeast(version, 20)) {
+    return [
+      warningLine(
+        version,
+        `The directory '${cacheDir}' or its parent directory is not owned or is not writable by the current user. The cache has been disabled. Check the permissions and owner of that directory. If executing pip with sudo, you should use sudo's -H flag.`,
+      ),
+    ];
+  }
+  // Before 20.0 the HTTP cache and the wheel cache each said so, in their own words.
+  return [
+    warningLine(
+      version,
+      `The directory '${cacheDir}${sep}http' or its parent directory is not owned by the current user and the cache has been disabled. Please check the permissions and owner of that directory. If executing pip with sudo, you may want sudo's -H flag.`,
+    ),
+    warningLine(
+      version,
+      `The directory '${cacheDir}' or its parent directory is not owned by the current user and caching wheels has been disabled. check the permissions and owner of that directory. If executing pip with sudo, you may want sudo's -H flag.`,
+    ),
+  ];
+}

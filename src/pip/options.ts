@@ -205,6 +205,8 @@ export function parseInstallCommandLine(args: readonly string[], version: PipVer
 }
 
 function flagValue(spec: OptionSpec): OptionValue {
+  // --no-cache-dir's callback stores False in cache_dir.
+  if (spec.dest === 'cache_dir') return false;
   return spec.action === 'store_false' ? false : spec.action === 'count' ? 1 : true;
 }
 

@@ -3,8 +3,10 @@
 // scheme -> the install itself (permissions) -> the root warning. Pure: facts in, prediction out.
 import type { Outcome, Prediction, SettingSource } from '../core/types.js';
 import type { Facts, PathFacts } from '../gather/facts.js';
+import { cacheDirectory, cacheUsable } from './cache-dir.js';
 import { externallyManagedLines } from './externally-managed.js';
 import {
+  cacheNotOwnedLines,
   DEFAULTING_TO_USER,
   errorLine,
   escapedErrorLines,
@@ -95,6 +97,8 @@ function decide(d: Decision): Prediction {
     }
     d.reasoning.push('require-virtualenv is on, and this is a virtual environment.');
   }
+  // Since pip 20.0 the cache folder is checked for every command, right here.
+  if (atLeast(version, 20)) warnAboutCache(d);
 
   const user = setting('use_user_site');
   const target = settings.values.has('target_dir') ? stringSetting(settings, 'target_dir') : null;
@@ -306,6 +310,8 @@ function install(
   const cwd = facts.host.cwd;
   const absoluteDir = absolute(directory, cwd, d.flavour);
   const absoluteScripts = absolute(scriptsDirectory, cwd, d.flavour);
+  // Older pips checked the cache when they started downloading and building.
+  if (!atLeast(version, 20)) warnAboutCache(d);
   const dryRun = truthy(settings.values.get('dry_run'));
   if (dryRun) {
     d.reasoning.push('--dry-run: pip stops before installing anything.');
@@ -347,6 +353,13 @@ function install(
   const prediction = finish(d, outcome, absoluteDir, absoluteScripts, messages, 0);
   prediction.scriptsOnPath = scriptDirectoryOnPath(scriptsDirectory, facts, version);
   return prediction;
+}
+
+function warnAboutCache(d: Decision): void {
+  const dir = cacheDirectory(d.facts, d.settings);
+  if (dir === null || cacheUsable(d.facts, lookup(d.facts, dir))) return;
+  d.reasoning.push(`pip's cache folder ${dir} is not this user's, so pip runs without a cache.`);
+  d.messages.push(...cacheNotOwnedLines(d.version, dir, d.flavour.windows ? '\\' : '/'));
 }
 
 /** The path in "[Errno 13] Permission denied: '...'": the first directory pip cannot create. */

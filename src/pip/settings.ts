@@ -126,6 +126,12 @@ export function resolveSettingsFrom(
           );
         }
         value = parsed; // stored as given: "no-user = 1" sets use_user_site to 1
+      } else if (spec.dest === 'cache_dir' && spec.action === 'callback') {
+        // PIP_NO_CACHE_DIR / no-cache-dir: any valid boolean (even "false") disables the cache.
+        if (strtobool(item.value) === null) {
+          throw new PipUsageError(`--no-cache-dir error: invalid truth value '${item.value}'`);
+        }
+        value = false;
       } else if (spec.action !== 'store') {
         continue; // lists, counts and callbacks never decide the location
       }

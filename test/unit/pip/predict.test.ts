@@ -381,7 +381,7 @@ test('--root outranks --user and --prefix in the outcome (everything lands under
   );
 });
 
-test('--target into a folder you cannot write: the move into place escapes pip\'s error handling (exit 2)', () => {
+test("--target into a folder you cannot write: the move into place escapes pip's error handling (exit 2)", () => {
   const facts = pyenvFacts({ paths: [rootDir('/srv/vendor')] });
   const prediction = predict(facts, ['--target', '/srv/vendor', 'tinypkg']);
   assert.equal(prediction.outcome, 'error-permission');
@@ -392,4 +392,40 @@ test('--target into a folder you cannot write: the move into place escapes pip\'
     '  ...',
     "PermissionError: [Errno 13] Permission denied: '/srv/vendor/tinypkg'",
   ]);
+});
+
+test("sudo without -H: root's pip finds ~/.cache/pip owned by the user and runs without a cache", () => {
+  const facts = linuxFacts(loadProbe('debian-root-sudo'), {
+    host: { uid: 0, gid: 0, euid: 0, egid: 0, groups: [0], userName: 'root', accountHome: '/root' },
+    env: { SUDO_USER: 'alice', PIP_BREAK_SYSTEM_PACKAGES: '1' },
+    paths: [
+      pathFact('/home/alice/.cache/pip'),
+      pathFact('/usr/local/lib/python3.11/dist-packages', { uid: 0 }),
+    ],
+  });
+  const prediction = predict(facts, ['x']);
+  assert.equal(prediction.outcome, 'site-packages');
+  assert.equal(
+    prediction.messages[0],
+    "WARNING: The directory '/home/alice/.cache/pip' or its parent directory is not owned or is not writable by the current user. The cache has been disabled. Check the permissions and owner of that directory. If executing pip with sudo, you should use sudo's -H flag.",
+  );
+  assert.equal(
+    predict(facts, ['--no-cache-dir', 'x']).messages.length,
+    1,
+    'no cache, no check (only the root warning)',
+  );
+  const noCacheEnv = {
+    ...facts,
+    host: { ...facts.host, env: { ...facts.host.env, PIP_NO_CACHE_DIR: 'false' } },
+  };
+  assert.equal(
+    predict(noCacheEnv, ['x']).messages.length,
+    1,
+    'PIP_NO_CACHE_DIR=false also turns the cache off',
+  );
+  const old = { ...facts, probe: { ...facts.probe, pip: { ...facts.probe.pip, version: '19.2.3' } } };
+  assert.match(
+    predict(old, ['x']).messages[0] ?? '',
+    /^WARNING: The directory '\/home\/alice\/\.cache\/pip\/http' or its parent directory is not owned by the current user and the cache has been disabled/,
+  );
 });
