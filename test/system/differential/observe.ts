@@ -62,7 +62,8 @@ export function observe(run: PipRunFacts): Observation {
   // Old pips leave a failed --target install staged in TMPDIR: that is not where pip installed.
   const installed = run.distInfoDirs.filter((dir) => !within(dir, LAYOUT.tmp));
   const directory = installed.length === 1 ? installed[0]! : null;
-  const scriptsDirectory = run.scriptDirs.length === 1 ? run.scriptDirs[0]! : null;
+  const scripts = run.scriptDirs.filter((dir) => !within(dir, LAYOUT.tmp));
+  const scriptsDirectory = scripts.length === 1 ? scripts[0]! : null;
   const errno = /\[Errno (?:13|30)\] [^:]*: '([^']*)'/.exec(text);
   const base = {
     directory,
