@@ -2,7 +2,7 @@
 // files and PIP_* variables, in pip's precedence (global < user < site < PIP_CONFIG_FILE < env).
 import { join } from 'node:path';
 import type { ConfigFileFacts } from '../gather/facts.js';
-import { strtobool as pipStrtobool, resolveSettingsFrom, type Setting, truthy } from '../pip/settings.js';
+import { resolveSettingsFrom, type Setting, truthy } from '../pip/settings.js';
 import { parsePipVersion } from '../pip/version.js';
 import type { ScanContext } from './context.js';
 
@@ -114,9 +114,3 @@ const DEFAULTS: Omit<PipSettings, 'sources'> = {
 
 /** When the pip version is unknown, settings are read as the newest pip reads them. */
 const NEWEST_PIP = [99, 0, 0] as const;
-
-/** pip's strtobool: true/false, or null for a value pip would reject. */
-export function strtobool(value: string): boolean | null {
-  const parsed = pipStrtobool(value.trim());
-  return parsed === null ? null : parsed === 1;
-}

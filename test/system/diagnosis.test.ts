@@ -59,15 +59,20 @@ function home(name: string, uid: number): string {
  * Runs `pip-doctor check --json` inside a fresh mount namespace. `setup` runs first as root
  * (shell lines); /root is replaced by a tmpfs holding only pyenv, so uid 65534 can reach it.
  */
-function doctor(o: {
+interface Run {
   uid: number;
   home: string;
-  args: string[];
   setup?: string[];
   path?: string;
   cwd?: string;
-}): Report {
-  const env = `env -i PATH=${o.path ?? '/usr/bin:/bin'} HOME=${o.home} LANG=C.UTF-8`;
+}
+
+/**
+ * Runs `command` inside a fresh mount namespace as `uid`, with a clean environment. `setup` runs
+ * first as root (shell lines); /root is replaced by a tmpfs holding only pyenv, so uid 65534 can reach it.
+ */
+function inNamespace(o: Run, command: string, extraEnv = '') {
+  const env = `env -i PATH=${o.path ?? '/usr/bin:/bin'} HOME=${o.home} LANG=C.UTF-8 ${extraEnv}`;
   const drop = o.uid === 0 ? '' : `setpriv --reuid=${o.uid} --regid=${o.uid} --clear-groups`;
   const script = [
     'set -e',
@@ -79,12 +84,17 @@ function doctor(o: {
     'mount --rbind "$stage" /root/.pyenv',
     ...(o.setup ?? []),
     `cd ${o.cwd ?? o.home}`,
-    `exec ${drop} ${env} ${process.execPath} ${CLI} check --json ${o.args.join(' ')}`,
+    `exec ${drop} ${env} ${command}`,
   ].join('\n');
-  const run = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
+  return spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
     encoding: 'utf8',
     timeout: 60_000,
   });
+}
+
+/** `pip-doctor check --json ARGS` in a namespace (see inNamespace). */
+function doctor(o: Run & { args: string[] }): Report {
+  const run = inNamespace(o, `${process.execPath} ${CLI} check --json ${o.args.join(' ')}`);
   assert.ok(run.status === 0 || run.status === 1, `pip-doctor exited ${run.status}: ${run.stderr}`);
   return JSON.parse(run.stdout) as Report;
 }
@@ -186,24 +196,10 @@ test('a pip script whose shebang passes -s: pip never falls back to the user sit
     const userHome = home(`shebang-home${flags.trim()}`, NOBODY);
     const report = doctor({ uid: NOBODY, home: userHome, args: [], path: `${bin}:/usr/bin:/bin` });
     // Real pip decides before it looks for the package: --dry-run with a missing one shows the decision.
-    const pip = spawnSync(
-      'unshare',
-      [
-        '-m',
-        '--propagation',
-        'private',
-        'sh',
-        '-c',
-        [
-          `mkdir -p ${work}/.stage && mount --bind /root/.pyenv ${work}/.stage`,
-          'mount -t tmpfs -o mode=0755 tmpfs /root && mkdir -p /root/.pyenv',
-          `mount --rbind ${work}/.stage /root/.pyenv`,
-          `cd ${userHome}`,
-          `exec setpriv --reuid=${NOBODY} --regid=${NOBODY} --clear-groups env -i PATH=${bin}:/usr/bin:/bin HOME=${userHome} ` +
-            'PIP_DISABLE_PIP_VERSION_CHECK=1 pip install --dry-run --no-index nothing-here-pip-doctor',
-        ].join('\n'),
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
+    const pip = inNamespace(
+      { uid: NOBODY, home: userHome, path: `${bin}:/usr/bin:/bin` },
+      'pip install --dry-run --no-index nothing-here-pip-doctor',
+      'PIP_DISABLE_PIP_VERSION_CHECK=1',
     );
     const defaulted = /Defaulting to user installation/.test(pip.stdout + pip.stderr);
     assert.equal(report.prediction.outcome === 'user-default', defaulted, `shebang flags '${flags}'`);
