@@ -14,7 +14,7 @@ const { values } = parseArgs({
   options: { runs: { type: 'string', default: '15' }, json: { type: 'boolean', default: false } },
 });
 const runs = Number(values.runs);
-const cli = resolve('dist/cli.js');
+const cli = resolve('dist/cli.cjs');
 const work = mkdtempSync(join(tmpdir(), 'pip-doctor-bench-scan-'));
 const warmCache = join(work, 'warm-cache');
 let coldCount = 0;

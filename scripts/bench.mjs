@@ -37,7 +37,7 @@ const installArgs = ['--no-index', '--find-links', wheels, 'demo'];
 const contenders = {
   'pip-doctor check --json': [
     process.execPath,
-    ['dist/cli.js', 'check', '--python', python, '--json', '--', ...installArgs],
+    ['dist/cli.cjs', 'check', '--python', python, '--json', '--', ...installArgs],
   ],
   'pip install --dry-run': [python, ['-m', 'pip', 'install', '--dry-run', ...installArgs]],
 };

@@ -40,7 +40,7 @@ let done = 0;
 let disagreements = 0;
 const entries = await pool(selected, 2, async ({ scenario, python }) => {
   const run = await runScenario(scenario, python, {
-    cli: resolve('dist/cli.js'),
+    cli: resolve('dist/cli.cjs'),
     wheel,
     scratch,
     keep: values.keep,

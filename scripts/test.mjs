@@ -1,7 +1,8 @@
 // Runs the compiled tests (tsc writes them to build/) with node's test runner.
 // `node scripts/test.mjs unit` runs only test/unit; no argument runs everything.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 mkdirSync('build/src/probe', { recursive: true });
@@ -14,9 +15,13 @@ if (files.length === 0) {
   console.error(`no test files under ${roots.join(', ')}`);
   process.exit(1);
 }
+// The CLI keeps compiled code in the user's cache folder; tests keep theirs in a folder of their own.
+const compileCache = mkdtempSync(join(tmpdir(), 'pip-doctor-test-compiled-'));
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
+  env: { ...process.env, PIP_DOCTOR_COMPILE_CACHE: compileCache },
 });
+rmSync(compileCache, { recursive: true, force: true });
 process.exit(result.status ?? 1);
 
 function walk(dir) {

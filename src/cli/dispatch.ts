@@ -1,4 +1,4 @@
-// Picks the command and loads only that command's code.
+// Picks the command and loads only that command's code (in the published CLI, its own bundle).
 import { UsageError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { mainHelp } from './help.js';

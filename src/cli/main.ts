@@ -1,33 +1,45 @@
 #!/usr/bin/env node
 // The pip-doctor executable: runs the command and owns the exit status and the last-resort error line.
-import { DoctorError, UsageError } from '../core/errors.js';
+// Bundled as CommonJS (dist/cli.cjs): Node starts a CommonJS entry without its ES module loader,
+// and each command is a bundle of its own, loaded only when asked for (see scripts/build.mjs).
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDoctorError } from '../core/errors.js';
+import { compileCacheDir, useCompileCache } from './compile-cache.js';
 import { main } from './dispatch.js';
 import { processIO } from './io.js';
 
-async function entry(): Promise<void> {
-  const io = processIO();
+// The commands' bundles sit in dist/cli/, beside this entry (dist/cli.cjs).
+const cacheDir = compileCacheDir(
+  process.env,
+  process.platform,
+  (process.platform === 'win32' ? process.env.USERPROFILE : process.env.HOME) || homedir(),
+);
+if (cacheDir) useCompileCache(join(dirname(fileURLToPath(import.meta.url)), 'cli'), cacheDir);
+
+// Pipes closed early (`pip-doctor | head`) are not an error.
+const io = processIO(() => process.exit(process.exitCode ?? 0));
+
+async function entry(): Promise<number> {
   try {
-    process.exitCode = await main(process.argv.slice(2), io);
+    return await main(process.argv.slice(2), io);
   } catch (error) {
-    if (error instanceof DoctorError) {
-      const hint = error instanceof UsageError ? ' (see pip-doctor --help)' : '';
+    if (isDoctorError(error)) {
+      const hint = error.name === 'UsageError' ? ' (see pip-doctor --help)' : '';
       io.stderr.write(`pip-doctor: error: ${error.message}${hint}\n`);
-      process.exitCode = error.exitCode;
-      return;
+      return error.exitCode;
     }
     // An unexpected failure is still one line and exit 2; the stack only with PIP_DOCTOR_DEBUG.
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`pip-doctor: internal error: ${message.split('\n')[0]}\n`);
     if (io.env.PIP_DOCTOR_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-    process.exitCode = 2;
+    return 2;
   }
 }
 
-// Pipes closed early (`pip-doctor | head`) are not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+void entry().then((code) => {
+  process.exitCode = code;
+  // Exit once the report is written: a stuck file-system call (scan's deadline) must not keep us alive.
+  io.stdout.flush(() => process.exit(code));
 });
-
-await entry();
-// Exit once the report is written: a stuck file-system call (scan's deadline) must not keep us alive.
-process.stdout.write('', () => process.exit(process.exitCode ?? 0));

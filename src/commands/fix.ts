@@ -16,7 +16,7 @@ import { type Plan, type PlanHost, type PlanResult, planFix } from '../apply/pla
 import { renderPlan, stepJson } from '../apply/preview.js';
 import { stateDir } from '../apply/state.js';
 import { parseCommandArgs, parseTimeout, splitPassthrough } from '../cli/args.js';
-import type { CliIO } from '../cli/io.js';
+import { type CliIO, writableOf } from '../cli/io.js';
 import { DoctorError, UsageError } from '../core/errors.js';
 import type { CheckReport } from '../core/report.js';
 import type { Fix } from '../core/types.js';
@@ -322,7 +322,7 @@ async function pick(io: CliIO, ready: Candidate[]): Promise<Candidate[] | null> 
   for (;;) {
     const answer = await ask(
       io.stdin,
-      io.stdout,
+      writableOf(io.stdout),
       `\nWhich fix? [${fallback.join(',')}] (numbers separated by commas, n for none, Ctrl-C to stop): `,
     );
     if (answer === null || /^n(o(ne)?)?$/i.test(answer)) return null;
@@ -341,7 +341,7 @@ async function pick(io: CliIO, ready: Candidate[]): Promise<Candidate[] | null> 
     const list = chosen as Candidate[];
     io.stdout.write('\nThis will:\n');
     for (const c of list) io.stdout.write(renderPlan((c.result as { plan: Plan }).plan));
-    const confirm = await ask(io.stdin, io.stdout, 'Apply these changes? [y/N] ');
+    const confirm = await ask(io.stdin, writableOf(io.stdout), 'Apply these changes? [y/N] ');
     if (confirm === null || !/^y(es)?$/i.test(confirm)) return null;
     return list;
   }

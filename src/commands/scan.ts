@@ -5,7 +5,15 @@ import { parseCommandArgs, parseTimeout } from '../cli/args.js';
 import { type CliIO, useColor } from '../cli/io.js';
 import { UsageError } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
-import { cacheDir, cacheFileFor, fingerprint, readCache, writeCache } from '../scan/cache.js';
+import {
+  cacheDir,
+  cacheFileFor,
+  fingerprint,
+  readCache,
+  type WatchOptions,
+  writeCache,
+} from '../scan/cache.js';
+import { localPathTest } from '../scan/local-paths.js';
 import { ndjsonEnvironment, ndjsonSummary, renderScanJson, renderScanTable } from '../scan/render.js';
 import type { ScanResult } from '../scan/types.js';
 
@@ -70,20 +78,21 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const timeoutMs = parseTimeout(values.timeout, 10_000);
   const deadlineMs = parseTimeout(values.deadline, 10_000);
 
-  const started = performance.now();
+  const started = Date.now();
   const platform = process.platform;
   const home = (platform === 'win32' ? io.env.USERPROFILE : io.env.HOME) || homedir();
   const useCache = !values['no-cache'] && !values.probe;
   const cacheFile = cacheFileFor(cacheDir(io.env, platform, home), io.cwd);
   const print = fingerprint(io.env, io.cwd, platform);
+  const watch: WatchOptions = { isLocal: localPathTest(platform), timeoutMs: Math.min(deadlineMs, 3000) };
 
   let result: ScanResult | null = null;
   if (useCache) {
-    const hit = readCache(cacheFile, VERSION, print);
+    const hit = await readCache(cacheFile, VERSION, print, watch);
     if ('miss' in hit && io.env.PIP_DOCTOR_DEBUG)
       io.stderr.write(`pip-doctor: scan cache not used: ${hit.miss}\n`);
     if ('result' in hit) {
-      result = { ...hit.result, cached: true, ms: Math.round(performance.now() - started) };
+      result = { ...hit.result, cached: true, ms: Date.now() - started };
       if (values.ndjson) for (const env of result.environments) io.stdout.write(ndjsonEnvironment(env));
     }
   }
@@ -92,7 +101,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       import('../scan/context.js'),
       import('../scan/scanner.js'),
     ]);
-    const ctx = await createContext({ env: io.env, cwd: io.cwd, home });
+    const ctx = await createContext({ env: io.env, cwd: io.cwd, home, isLocal: watch.isLocal });
     const streamNow = values.ndjson && !values.probe;
     result = await scan(ctx, {
       deadlineMs,
@@ -100,7 +109,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     });
     if (useCache && !result.deadlineHit) {
       try {
-        writeCache(cacheFile, VERSION, print, ctx.fs.watched, result);
+        const written = await writeCache(cacheFile, VERSION, print, ctx.fs.watched, result, watch);
+        if (!written && io.env.PIP_DOCTOR_DEBUG)
+          io.stderr.write('pip-doctor: scan cache not written: a network file system did not answer\n');
       } catch (error) {
         io.stderr.write(
           `pip-doctor: warning: could not write the scan cache (${(error as Error).message})\n`,
@@ -122,7 +133,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         values.ndjson ? (env) => io.stdout.write(ndjsonEnvironment(env)) : undefined,
       );
     }
-    result.ms = Math.round(performance.now() - started);
+    result.ms = Date.now() - started;
   }
   if (values.json) io.stdout.write(renderScanJson(result));
   else if (values.ndjson) io.stdout.write(ndjsonSummary(result));

@@ -132,8 +132,16 @@ export class PipUsageError extends DoctorError {
   }
 }
 
-export function optionsFor(version: PipVersion): OptionSpec[] {
-  return OPTIONS.filter((o) => !o.since || atLeast(version, o.since[0], o.since[1], o.since[2] ?? 0));
+const OPTIONS_BY_VERSION = new Map<string, readonly OptionSpec[]>();
+
+export function optionsFor(version: PipVersion): readonly OptionSpec[] {
+  const key = version.join('.');
+  let options = OPTIONS_BY_VERSION.get(key);
+  if (!options) {
+    options = OPTIONS.filter((o) => !o.since || atLeast(version, o.since[0], o.since[1], o.since[2] ?? 0));
+    OPTIONS_BY_VERSION.set(key, options);
+  }
+  return options;
 }
 
 /** The option a config key or PIP_* variable names: pip looks it up as "--" + key, exactly. */

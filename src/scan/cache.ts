@@ -1,8 +1,10 @@
 // The scan cache: the last answer, plus the state of every path it depended on (interpreters,
 // pyvenv.cfg, markers, config files, the folders that were listed, files that were missing).
-// A warm scan is one readFileSync and one statSync per watched path. Kept free of heavy imports:
-// this module is on the warm path of `pip-doctor scan`.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+// A warm scan is one readFileSync and one statSync per watched path on a local disk; paths on
+// network file systems are stat-ed in parallel through the thread pool, with a time limit, so a
+// stalled mount turns into a cache miss rather than a hang. Kept free of heavy imports: this
+// module is on the warm path of `pip-doctor scan`.
+import { mkdirSync, readFileSync, renameSync, type Stats, stat, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanResult } from './types.js';
 
@@ -53,34 +55,74 @@ export function fingerprint(
     gid: process.getgid?.() ?? null,
   };
   for (const name of Object.keys(env).sort()) {
-    if (RELEVANT_ENV.test(name) && name !== 'PIP_DOCTOR_CACHE_DIR') out[`env:${name}`] = env[name] ?? null;
+    if (RELEVANT_ENV.test(name) && !name.startsWith('PIP_DOCTOR_')) out[`env:${name}`] = env[name] ?? null;
   }
   return out;
 }
 
+/** How the cache stats the paths it watches. */
+export interface WatchOptions {
+  /** Paths on file systems that answer promptly (stat-ed blocking); see local-paths.ts. */
+  isLocal: (path: string) => boolean;
+  /** How long the other paths may take, together. */
+  timeoutMs: number;
+}
+
+const ALL_LOCAL: WatchOptions = { isLocal: () => true, timeoutMs: 0 };
+
 /** stat() state of a path: what a change to the file, its mode or owner, or its appearance would alter. */
 export function pathState(path: string): string {
   try {
-    const s = statSync(path, { bigint: false, throwIfNoEntry: false });
-    if (!s) return '-';
-    return `${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}:${s.mode}`;
+    return stateOf(statSync(path, { throwIfNoEntry: false }) ?? null);
   } catch {
     return '!';
   }
 }
 
-export function writeCache(
+function stateOf(s: Stats | null): string {
+  return s ? `${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}:${s.mode}` : '-';
+}
+
+/** pathState through the thread pool. */
+function pathStateLater(path: string): Promise<string> {
+  return new Promise((resolve) =>
+    // The same strings as pathState: statSync's throwIfNoEntry spares ENOENT only.
+    stat(path, (error, s) => resolve(error ? (error.code === 'ENOENT' ? '-' : '!') : stateOf(s))),
+  );
+}
+
+/** The state of each path, or null when a non-local one did not answer in time. */
+async function pathStates(paths: string[], watch: WatchOptions): Promise<string[] | null> {
+  const states: (string | Promise<string>)[] = paths.map((path) =>
+    watch.isLocal(path) ? pathState(path) : pathStateLater(path),
+  );
+  if (states.every((state) => typeof state === 'string')) return states as string[];
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), watch.timeoutMs);
+  });
+  const all = await Promise.race([Promise.all(states), late]);
+  clearTimeout(timer);
+  return all;
+}
+
+/** Records the answer and the state of every watched path; false when a path did not answer. */
+export async function writeCache(
   file: string,
   toolVersion: string,
   print: Record<string, string | number | null>,
   watched: Iterable<string>,
   result: ScanResult,
-): void {
+  watch: WatchOptions = ALL_LOCAL,
+): Promise<boolean> {
+  const paths = [...new Set(watched)];
+  const states = await pathStates(paths, watch);
+  if (states === null) return false;
   const data: CacheFile = {
     format: FORMAT,
     toolVersion,
     fingerprint: print,
-    watch: [...new Set(watched)].map((path) => [path, pathState(path)]),
+    watch: paths.map((path, i) => [path, states[i] as string]),
     result,
   };
   const dir = join(file, '..');
@@ -89,16 +131,18 @@ export function writeCache(
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(data), { mode: 0o600 });
   renameSync(temp, file);
+  return true;
 }
 
 export type CacheLookup = { result: ScanResult; checked: number } | { miss: string };
 
 /** The cached answer if nothing it depends on has changed since, else why not. */
-export function readCache(
+export async function readCache(
   file: string,
   toolVersion: string,
   print: Record<string, string | number | null>,
-): CacheLookup {
+  watch: WatchOptions = ALL_LOCAL,
+): Promise<CacheLookup> {
   let data: CacheFile;
   try {
     data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
@@ -112,8 +156,20 @@ export function readCache(
     if ((print[key] ?? null) !== (data.fingerprint?.[key] ?? null)) return { miss: `${key} changed` };
   }
   if (!Array.isArray(data.watch)) return { miss: 'damaged cache' };
+  // Local paths first, stopping at the first change; the others together, in parallel.
+  const remote: [string, string][] = [];
   for (const [path, state] of data.watch) {
-    if (pathState(path) !== state) return { miss: `${path} changed` };
+    if (!watch.isLocal(path)) remote.push([path, state]);
+    else if (pathState(path) !== state) return { miss: `${path} changed` };
+  }
+  if (remote.length > 0) {
+    const states = await pathStates(
+      remote.map(([path]) => path),
+      { ...watch, isLocal: () => false },
+    );
+    if (states === null) return { miss: 'a network file system did not answer in time' };
+    const changed = remote.findIndex(([, state], i) => states[i] !== state);
+    if (changed >= 0) return { miss: `${remote[changed]?.[0]} changed` };
   }
   return { result: data.result, checked: data.watch.length };
 }

@@ -2,6 +2,7 @@
 // (the real one, or a fixture tree standing in for macOS or Windows in tests).
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { localPathTest } from './local-paths.js';
 import { TrackedFs } from './tracked-fs.js';
 
 /** One PEP 514 registration (HKCU/HKLM\Software\Python\<company>\<tag>). */
@@ -40,13 +41,16 @@ export interface ContextOptions {
   home?: string;
   uid?: number | null;
   registry?: RegistryEntry[];
+  /** Which paths may be read blocking (default: those on local file systems of this host). */
+  isLocal?: (path: string) => boolean;
 }
 
 export async function createContext(options: ContextOptions): Promise<ScanContext> {
   const platform = options.platform ?? process.platform;
   const root = options.root;
   const sys = root ? (path: string) => join(root, path.replace(/^[A-Za-z]:/, '')) : (path: string) => path;
-  const fs = new TrackedFs();
+  // Fixture trees stand in for other platforms, but they are on this host's disks.
+  const fs = new TrackedFs({ isLocal: options.isLocal ?? localPathTest(process.platform) });
   const home =
     options.home ??
     (platform === 'win32' ? options.env.USERPROFILE : options.env.HOME) ??
@@ -56,7 +60,8 @@ export async function createContext(options: ContextOptions): Promise<ScanContex
   let registry: Promise<RegistryEntry[]> | undefined;
   return {
     platform,
-    env: options.env,
+    // A plain copy: every read of process.env is a call into the C++ side, and a scan makes thousands.
+    env: { ...options.env },
     cwd: options.cwd,
     home,
     uid,

@@ -72,6 +72,13 @@ export async function readPipSettings(
     const text = await ctx.fs.readText(path, 64 * 1024);
     loaded.push({ level, path, exists: text !== null, text, error: null });
   }
+  // Nothing to read: pip's settings are its defaults, whatever its version.
+  if (
+    !loaded.some((file) => file.text !== null) &&
+    !Object.keys(ctx.env).some((name) => /^PIP_/i.test(name))
+  ) {
+    return { ...DEFAULTS, sources: [] };
+  }
   const version = (pipVersion ? parsePipVersion(pipVersion) : null) ?? NEWEST_PIP;
   let values: Map<string, Setting>;
   try {

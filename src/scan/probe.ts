@@ -75,8 +75,8 @@ export async function probeEnvironments(
 }
 
 async function probeOne(env: ScanEnvironment, diagnose: (python: string) => Promise<CheckReport>) {
-  const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
+  const started = Date.now();
+  const ms = () => Date.now() - started;
   try {
     const report = await diagnose(env.executable);
     env.prediction = { outcome: report.prediction.outcome, directory: report.prediction.directory };

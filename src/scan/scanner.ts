@@ -29,7 +29,9 @@ interface Identified {
 const TIMED_OUT = Symbol('timed out');
 
 export async function scan(ctx: ScanContext, options: ScanOptions): Promise<ScanResult> {
-  const started = performance.now();
+  const started = Date.now();
+  // Reads may block until the deadline; after it they yield, so the deadline's timer can fire.
+  ctx.fs.blockingDeadline = started + options.deadlineMs;
   const roots = toolRoots(ctx);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
@@ -69,7 +71,7 @@ export async function scan(ctx: ScanContext, options: ScanOptions): Promise<Scan
       statuses.push({
         name: step.name,
         status: 'timed-out',
-        ms: Math.round(performance.now() - started),
+        ms: Date.now() - started,
         found: 0,
       });
     } else if ('error' in outcome) {
@@ -84,7 +86,7 @@ export async function scan(ctx: ScanContext, options: ScanOptions): Promise<Scan
     environments,
     path,
     locators: statuses,
-    ms: Math.round(performance.now() - started),
+    ms: Date.now() - started,
     cached: false,
     deadlineHit,
   };
@@ -121,8 +123,8 @@ type Outcome = { candidates: Candidate[]; ms: number } | { error: string; ms: nu
 
 function runLocator(ctx: ScanContext, roots: ToolRoots, locator: Locator): Promise<Outcome> | null {
   if (locator.platforms && !locator.platforms.includes(ctx.platform)) return null;
-  const started = performance.now();
-  const ms = () => Math.round(performance.now() - started);
+  const started = Date.now();
+  const ms = () => Date.now() - started;
   return locator.find(ctx, roots).then(
     (candidates) => ({ candidates, ms: ms() }),
     (error: unknown) => ({ error: error instanceof Error ? error.message : String(error), ms: ms() }),

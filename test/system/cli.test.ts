@@ -1,4 +1,4 @@
-// The built CLI (dist/cli.js) as a user meets it: help, usage errors, bad interpreters, the JSON contract.
+// The built CLI (dist/cli.cjs) as a user meets it: help, usage errors, bad interpreters, the JSON contract.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { CAUSES, OUTCOMES } from '../../src/core/types.js';
 
-const CLI = resolve('dist/cli.js');
+const CLI = resolve('dist/cli.cjs');
 const PYENV = '/root/.pyenv/versions';
 
 function cli(args: string[], env: NodeJS.ProcessEnv = process.env, input?: string) {

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 
-const CLI = resolve('dist/cli.js');
+const CLI = resolve('dist/cli.cjs');
 const PY312 = '/root/.pyenv/versions/3.12.1/bin/python3.12';
 const PY311 = '/root/.pyenv/versions/3.11.7/bin/python3.11';
 const SITE312 = '/root/.pyenv/versions/3.12.1/lib/python3.12/site-packages';

@@ -1,4 +1,4 @@
-// `pip-doctor explain` as a user meets it (dist/cli.js): files, pipes, --json, exit codes, bad
+// `pip-doctor explain` as a user meets it (dist/cli.cjs): files, pipes, --json, exit codes, bad
 // input, and the live confirmation on this machine.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 
-const CLI = resolve('dist/cli.js');
+const CLI = resolve('dist/cli.cjs');
 const FIXTURES = resolve('test/fixtures/pip-output');
 const PEP668 = join(FIXTURES, 'recorded/pep668-root/debian-python3.11.txt');
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 
-const CLI = resolve('dist/cli.js');
+const CLI = resolve('dist/cli.cjs');
 const cache = mkdtempSync(join(tmpdir(), 'pd-scan-cli-'));
 after(() => rmSync(cache, { recursive: true, force: true }));
 const env = { ...process.env, NO_COLOR: '1', PIP_DOCTOR_CACHE_DIR: cache, PIP_DOCTOR_DEBUG: '1' };

@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ScanEnvironment, ScanResult } from '../../src/scan/types.js';
 
-const CLI = resolve('dist/cli.js');
+const CLI = resolve('dist/cli.cjs');
 const PYENV = '/root/.pyenv/versions';
 const DEBIAN = '/usr/bin/python3';
 const isRoot = process.getuid?.() === 0;

@@ -27,7 +27,7 @@ import { onSameBranch } from './observe.js';
 import { pool, runScenario, type ScenarioRun } from './sandbox.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const CLI = `${ROOT}dist/cli.js`;
+const CLI = `${ROOT}dist/cli.cjs`;
 const FIXTURE = `${ROOT}test/fixtures/differential/observed.json`;
 
 interface DoctorPrediction {

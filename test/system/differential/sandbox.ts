@@ -49,7 +49,7 @@ export interface ScenarioRun {
 }
 
 export interface SandboxOptions {
-  /** dist/cli.js */
+  /** dist/cli.cjs */
   cli: string;
   /** The tiny wheel; each scenario gets a copy in /home/wheels. */
   wheel: string;

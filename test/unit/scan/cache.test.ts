@@ -19,8 +19,11 @@ function file(path: string, text: string, mode = 0o644): void {
   writeFileSync(path, text, { mode });
 }
 
-/** Two pyenv versions, pyenv's shims on PATH, and a venv made from 3.12. */
-function machine() {
+/**
+ * Two pyenv versions, pyenv's shims on PATH, and a venv made from 3.12. With `remote`, the pyenv
+ * tree counts as a network file system: its paths are read and checked through the thread pool.
+ */
+function machine(remote = false) {
   const root = mkdtempSync(join(tmpdir(), 'pd-cache-'));
   roots.push(root);
   const pyenv = join(root, 'pyenv');
@@ -51,20 +54,21 @@ function machine() {
   const cwd = join(root, 'home', 'proj');
   const cacheFile = join(root, 'cache', 'scan-v1.json');
   const print = fingerprint(env, cwd, 'linux');
+  const watch = { isLocal: (path: string) => !(remote && path.startsWith(pyenv)), timeoutMs: 5000 };
   const fresh = async () => {
-    const ctx = await createContext({ env, cwd, platform: 'linux', root });
+    const ctx = await createContext({ env, cwd, platform: 'linux', root, isLocal: watch.isLocal });
     const result = await scan(ctx, { deadlineMs: 10_000 });
-    writeCache(cacheFile, 'test', print, ctx.fs.watched, result);
+    assert.equal(await writeCache(cacheFile, 'test', print, ctx.fs.watched, result, watch), true);
     return result;
   };
-  const cached = () => readCache(cacheFile, 'test', print);
+  const cached = () => readCache(cacheFile, 'test', print, watch);
   return { root, pyenv, venv, env, cwd, fresh, cached };
 }
 
 test('a second scan is answered from the cache while nothing changed', async () => {
   const m = machine();
   const first = await m.fresh();
-  const hit = m.cached();
+  const hit = await m.cached();
   assert.ok('result' in hit, 'miss' in hit ? hit.miss : '');
   assert.deepEqual(hit.result.environments, first.environments);
   assert.ok(hit.checked > 10, 'the cache checks the paths the answer depended on');
@@ -75,7 +79,7 @@ test('switching the pyenv version invalidates the cache and the new scan follows
   const m = machine();
   await m.fresh();
   writeFileSync(join(m.pyenv, 'version'), '3.12.1\n');
-  const lookup = m.cached();
+  const lookup = await m.cached();
   assert.ok('miss' in lookup, 'the cache must not survive `pyenv global 3.12.1`');
   const second = await m.fresh();
   assert.equal(second.path.python, join(m.pyenv, 'versions', '3.12.1', 'bin', 'python'));
@@ -89,7 +93,7 @@ test('a .python-version appearing in the current folder invalidates the cache', 
   const m = machine();
   await m.fresh();
   writeFileSync(join(m.cwd, '.python-version'), '3.12.1\n');
-  assert.ok('miss' in m.cached());
+  assert.ok('miss' in (await m.cached()));
 });
 
 test('a base Python upgraded in place invalidates the cache (its venvs change too)', async () => {
@@ -99,7 +103,7 @@ test('a base Python upgraded in place invalidates the cache (its venvs change to
     join(m.pyenv, 'versions', '3.12.1', 'bin', 'python3.12'),
     '\x7fELF new build, a different size',
   );
-  assert.ok('miss' in m.cached());
+  assert.ok('miss' in (await m.cached()));
 });
 
 test('an EXTERNALLY-MANAGED marker appearing invalidates the cache and changes the verdict', async () => {
@@ -111,7 +115,7 @@ test('an EXTERNALLY-MANAGED marker appearing invalidates the cache and changes t
     join(m.pyenv, 'versions', '3.11.9', 'lib', 'python3.11', 'EXTERNALLY-MANAGED'),
     '[externally-managed]\n',
   );
-  assert.ok('miss' in m.cached());
+  assert.ok('miss' in (await m.cached()));
   const second = await m.fresh();
   assert.equal(
     second.environments.find((e) => e.executable === exe)?.prediction.outcome,
@@ -123,24 +127,37 @@ test('pip removed from a venv, or site-packages made read-only, invalidates the 
   const m = machine();
   await m.fresh();
   rmSync(join(m.venv, 'lib', 'python3.12', 'site-packages', 'pip-24.0.dist-info'), { recursive: true });
-  assert.ok('miss' in m.cached());
+  assert.ok('miss' in (await m.cached()));
   await m.fresh();
-  assert.ok('result' in m.cached());
+  assert.ok('result' in (await m.cached()));
   chmodSync(join(m.venv, 'lib', 'python3.12', 'site-packages'), 0o555);
-  assert.ok('miss' in m.cached(), 'a mode change alters ctime, which the cache checks');
+  assert.ok('miss' in (await m.cached()), 'a mode change alters ctime, which the cache checks');
   if (process.getuid?.() === 0) t.diagnostic('running as root: writability itself is not exercised here');
 });
 
 test('a changed environment variable or a damaged cache file is a miss, never an error', async () => {
   const m = machine();
   await m.fresh();
-  const other = readCache(
+  const other = await readCache(
     join(m.root, 'cache', 'scan-v1.json'),
     'test',
     fingerprint({ ...m.env, PIP_USER: '1' }, m.cwd, 'linux'),
   );
   assert.ok('miss' in other && /PIP_USER/.test(other.miss));
   writeFileSync(join(m.root, 'cache', 'scan-v1.json'), '{"format":1,');
-  assert.ok('miss' in m.cached());
-  assert.ok('miss' in readCache(join(m.root, 'nope.json'), 'test', {}));
+  assert.ok('miss' in (await m.cached()));
+  assert.ok('miss' in (await readCache(join(m.root, 'nope.json'), 'test', {})));
+});
+
+test('paths on a network file system are read and checked without blocking, with the same answers', async () => {
+  const local = machine();
+  const remote = machine(true);
+  const [a, b] = [await local.fresh(), await remote.fresh()];
+  const relative = (result: typeof a, root: string) =>
+    JSON.stringify(result.environments).replaceAll(root, '<root>');
+  assert.equal(relative(b, remote.root), relative(a, local.root));
+  assert.ok('result' in (await remote.cached()));
+  writeFileSync(join(remote.pyenv, 'version'), '3.12.1\n');
+  const lookup = await remote.cached();
+  assert.ok('miss' in lookup && lookup.miss.includes(join(remote.pyenv, 'version')), JSON.stringify(lookup));
 });
