@@ -109,7 +109,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     });
     if (useCache && !result.deadlineHit) {
       try {
-        const written = await writeCache(cacheFile, VERSION, print, ctx.fs.watched, result, watch);
+        const written = await writeCache(
+          cacheFile,
+          VERSION,
+          print,
+          ctx.fs.watched,
+          result,
+          watch,
+          ctx.fs.states,
+        );
         if (!written && io.env.PIP_DOCTOR_DEBUG)
           io.stderr.write('pip-doctor: scan cache not written: a network file system did not answer\n');
       } catch (error) {

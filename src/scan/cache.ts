@@ -4,8 +4,9 @@
 // network file systems are stat-ed in parallel through the thread pool, with a time limit, so a
 // stalled mount turns into a cache miss rather than a hang. Kept free of heavy imports: this
 // module is on the warm path of `pip-doctor scan`.
-import { mkdirSync, readFileSync, renameSync, type Stats, stat, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, stat, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { statState } from './path-state.js';
 import type { ScanResult } from './types.js';
 
 const FORMAT = 1;
@@ -70,31 +71,32 @@ export interface WatchOptions {
 
 const ALL_LOCAL: WatchOptions = { isLocal: () => true, timeoutMs: 0 };
 
-/** stat() state of a path: what a change to the file, its mode or owner, or its appearance would alter. */
+/** The path's state now (see path-state.ts). */
 export function pathState(path: string): string {
   try {
-    return stateOf(statSync(path, { throwIfNoEntry: false }) ?? null);
-  } catch {
-    return '!';
+    return statState(statSync(path, { throwIfNoEntry: false }));
+  } catch (error) {
+    return statState(null, (error as NodeJS.ErrnoException).code ?? 'EIO');
   }
-}
-
-function stateOf(s: Stats | null): string {
-  return s ? `${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}:${s.mode}` : '-';
 }
 
 /** pathState through the thread pool. */
 function pathStateLater(path: string): Promise<string> {
-  return new Promise((resolve) =>
-    // The same strings as pathState: statSync's throwIfNoEntry spares ENOENT only.
-    stat(path, (error, s) => resolve(error ? (error.code === 'ENOENT' ? '-' : '!') : stateOf(s))),
-  );
+  return new Promise((resolve) => stat(path, (error, s) => resolve(statState(s, error?.code))));
 }
 
-/** The state of each path, or null when a non-local one did not answer in time. */
-async function pathStates(paths: string[], watch: WatchOptions): Promise<string[] | null> {
-  const states: (string | Promise<string>)[] = paths.map((path) =>
-    watch.isLocal(path) ? pathState(path) : pathStateLater(path),
+/**
+ * The state of each path, or null when a non-local one did not answer in time. `seen` holds the
+ * states the scan itself observed: recording those (not a second look) means a file changed
+ * while the scan ran makes the cache miss, rather than hold an answer made from the old file.
+ */
+async function pathStates(
+  paths: string[],
+  watch: WatchOptions,
+  seen: ReadonlyMap<string, string> = new Map(),
+): Promise<string[] | null> {
+  const states: (string | Promise<string>)[] = paths.map(
+    (path) => seen.get(path) ?? (watch.isLocal(path) ? pathState(path) : pathStateLater(path)),
   );
   if (states.every((state) => typeof state === 'string')) return states as string[];
   let timer: NodeJS.Timeout | undefined;
@@ -114,9 +116,10 @@ export async function writeCache(
   watched: Iterable<string>,
   result: ScanResult,
   watch: WatchOptions = ALL_LOCAL,
+  seen?: ReadonlyMap<string, string>,
 ): Promise<boolean> {
   const paths = [...new Set(watched)];
-  const states = await pathStates(paths, watch);
+  const states = await pathStates(paths, watch, seen);
   if (states === null) return false;
   const data: CacheFile = {
     format: FORMAT,

@@ -198,8 +198,9 @@ async function pathCommands(
   ctx: ScanContext,
   roots: ToolRoots,
 ): Promise<{ path: PathCommands; commandKeys: Map<string, string[]>; commandCandidates: Candidate[] }> {
+  // Looked at before they are read, so the cache records the state the answer came from.
+  await watchCommandInputs(ctx, roots);
   const resolved = resolveCommands(ctx.env as NodeJS.ProcessEnv, ctx.platform, ctx.cwd);
-  watchCommandInputs(ctx, roots);
   const path: PathCommands = { pip: null, pip3: null, python: null, python3: null };
   const commandKeys = new Map<string, string[]>();
   const commandCandidates: Candidate[] = [];
@@ -207,7 +208,7 @@ async function pathCommands(
     const command = resolved[name];
     const interpreter = command.interpreterExists ? command.interpreter : null;
     path[name] = interpreter;
-    if (command.path) ctx.fs.watched.add(command.path);
+    if (command.path) await ctx.fs.stat(command.path);
     if (!interpreter) continue;
     const id = await identify(ctx, roots, interpreter);
     const key = await environmentKey(ctx, interpreter, id);
@@ -219,13 +220,12 @@ async function pathCommands(
 }
 
 /** What the PATH commands' resolution depends on, for the cache: PATH folders and pyenv's version files. */
-function watchCommandInputs(ctx: ScanContext, roots: ToolRoots): void {
-  const entries = (ctx.env.PATH ?? ctx.env.Path ?? '').split(ctx.platform === 'win32' ? ';' : ':');
-  for (const entry of entries) if (entry) ctx.fs.watched.add(entry);
-  if (roots.pyenv) ctx.fs.watched.add(join(roots.pyenv, 'version'));
+async function watchCommandInputs(ctx: ScanContext, roots: ToolRoots): Promise<void> {
+  const paths = (ctx.env.PATH ?? ctx.env.Path ?? '').split(ctx.platform === 'win32' ? ';' : ':');
+  if (roots.pyenv) paths.push(join(roots.pyenv, 'version'));
   for (let dir = ctx.cwd; ; dir = dirname(dir)) {
-    ctx.fs.watched.add(join(dir, '.python-version'));
-    ctx.fs.watched.add(join(dir, '.tool-versions'));
+    paths.push(join(dir, '.python-version'), join(dir, '.tool-versions'));
     if (dirname(dir) === dir) break;
   }
+  await Promise.all(paths.filter(Boolean).map((path) => ctx.fs.stat(path)));
 }

@@ -33,10 +33,12 @@ import {
   unlink,
 } from 'node:fs';
 import { join } from 'node:path';
+import { statState } from './path-state.js';
 
 /** One way of reading: blocking (answers are already settled) or through the thread pool. */
 interface Reader {
-  stat(path: string): Promise<Stats | null>;
+  /** The stats, and the state the scan cache records for the path. */
+  stat(path: string): Promise<[Stats | null, string]>;
   lstat(path: string): Promise<Stats | null>;
   names(path: string): Promise<string[] | null>;
   entries(path: string): Promise<Dirent[] | null>;
@@ -63,7 +65,14 @@ function attempt<T>(run: () => T): Promise<T | null> {
 }
 
 const blocking: Reader = {
-  stat: (path) => attempt(() => statSync(path, { throwIfNoEntry: false }) ?? null),
+  stat(path) {
+    try {
+      const stats = statSync(path, { throwIfNoEntry: false }) ?? null;
+      return Promise.resolve([stats, statState(stats)]);
+    } catch (error) {
+      return Promise.resolve([null, statState(null, (error as NodeJS.ErrnoException).code ?? 'EIO')]);
+    }
+  },
   lstat: (path) => attempt(() => lstatSync(path, { throwIfNoEntry: false }) ?? null),
   names: (path) => attempt(() => readdirSync(path)),
   entries: (path) => attempt(() => readdirSync(path, { withFileTypes: true })),
@@ -97,7 +106,10 @@ function call<T>(
 }
 
 const threaded: Reader = {
-  stat: (path) => call<Stats>((done) => stat(path, done)),
+  stat: (path) =>
+    new Promise((resolve) =>
+      stat(path, (error, stats) => resolve([error ? null : stats, statState(stats, error?.code)])),
+    ),
   lstat: (path) => call<Stats>((done) => lstat(path, done)),
   names: (path) => call<string[]>((done) => readdir(path, done)),
   entries: (path) => call<Dirent[]>((done) => readdir(path, { withFileTypes: true }, done)),
@@ -148,6 +160,8 @@ export interface TrackedFsOptions {
 export class TrackedFs {
   /** Every path whose state the scan's answer depends on. */
   readonly watched = new Set<string>();
+  /** The state of each path the scan stat-ed, as it saw it (for the scan cache). */
+  readonly states = new Map<string, string>();
   /** Epoch ms after which no read blocks, so timers (the scan's deadline) get their turn. */
   blockingDeadline = Number.POSITIVE_INFINITY;
   private readonly answers = new Map<string, Promise<unknown>>();
@@ -184,7 +198,11 @@ export class TrackedFs {
 
   stat(path: string): Promise<Stats | null> {
     this.watched.add(path);
-    return this.once('stat', path, (reader) => reader.stat(path));
+    return this.once('stat', path, async (reader) => {
+      const [stats, state] = await reader.stat(path);
+      this.states.set(path, state);
+      return stats;
+    });
   }
 
   async isSymlink(path: string): Promise<boolean> {

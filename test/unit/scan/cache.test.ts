@@ -55,10 +55,15 @@ function machine(remote = false) {
   const cacheFile = join(root, 'cache', 'scan-v1.json');
   const print = fingerprint(env, cwd, 'linux');
   const watch = { isLocal: (path: string) => !(remote && path.startsWith(pyenv)), timeoutMs: 5000 };
-  const fresh = async () => {
+  /** A scan written to the cache; `meanwhile` runs between the scan and the write. */
+  const fresh = async (meanwhile?: () => void) => {
     const ctx = await createContext({ env, cwd, platform: 'linux', root, isLocal: watch.isLocal });
     const result = await scan(ctx, { deadlineMs: 10_000 });
-    assert.equal(await writeCache(cacheFile, 'test', print, ctx.fs.watched, result, watch), true);
+    meanwhile?.();
+    assert.equal(
+      await writeCache(cacheFile, 'test', print, ctx.fs.watched, result, watch, ctx.fs.states),
+      true,
+    );
     return result;
   };
   const cached = () => readCache(cacheFile, 'test', print, watch);
@@ -160,4 +165,11 @@ test('paths on a network file system are read and checked without blocking, with
   writeFileSync(join(remote.pyenv, 'version'), '3.12.1\n');
   const lookup = await remote.cached();
   assert.ok('miss' in lookup && lookup.miss.includes(join(remote.pyenv, 'version')), JSON.stringify(lookup));
+});
+
+test('a file changed while the scan ran: the cache records what the scan saw, so it misses', async () => {
+  const m = machine();
+  await m.fresh(() => writeFileSync(join(m.pyenv, 'version'), '3.12.1\n'));
+  const lookup = await m.cached();
+  assert.ok('miss' in lookup, 'an answer made from 3.11.9 must not be served once 3.12.1 is selected');
 });
