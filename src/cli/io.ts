@@ -107,7 +107,9 @@ export function processIO(onBrokenPipe?: () => void): CliIO & { stdout: FdOutput
     get stdin() {
       return process.stdin;
     },
-    env: process.env,
+    // A plain copy on POSIX: each read of process.env calls into C++, and a scan reads it thousands of
+    // times. Windows keeps the live object: its variable names are case-insensitive there.
+    env: process.platform === 'win32' ? process.env : { ...process.env },
     cwd: process.cwd(),
   };
 }

@@ -60,8 +60,9 @@ export async function createContext(options: ContextOptions): Promise<ScanContex
   let registry: Promise<RegistryEntry[]> | undefined;
   return {
     platform,
-    // A plain copy: every read of process.env is a call into the C++ side, and a scan makes thousands.
-    env: { ...options.env },
+    // A plain copy: every read of process.env is a call into the C++ side, and a scan makes
+    // thousands. Not on Windows, where only the live object has case-insensitive names.
+    env: options.env === process.env && process.platform === 'win32' ? options.env : { ...options.env },
     cwd: options.cwd,
     home,
     uid,

@@ -15,9 +15,13 @@ export const pathLocator: Locator = {
     const entries = (ctx.env.PATH ?? ctx.env.Path ?? '').split(win ? ';' : ':').filter(Boolean);
     // Launcher folders: the install manager's aliases and the Store's app execution aliases run
     // some other runtime (listed by their own locators), they are not interpreters themselves.
+    // Version managers' shim folders hold only scripts (the shims), never an interpreter.
     const launchers = [
       roots.pythonManager ? join(roots.pythonManager, 'bin') : null,
       roots.windowsApps,
+      roots.pyenv ? join(roots.pyenv, 'shims') : null,
+      join(roots.asdf, 'shims'),
+      join(roots.mise, 'shims'),
     ].filter((dir): dir is string => dir !== null);
     const out: Candidate[] = [];
     for (const dir of [...new Set(entries)]) {
