@@ -27,5 +27,8 @@ Examples:
 Exit status: 0 nothing wrong, 1 an error-level problem was found, 2 bad usage or the
 interpreter could not be inspected. Run \`pip-doctor COMMAND --help\` for a command's options.
 Colour only on a terminal; NO_COLOR or --no-color turns it off.
+
+Environment: PIP_DOCTOR_CACHE_DIR (scan's cache), PIP_DOCTOR_COMPILE_CACHE (compiled code kept
+between runs; 0 turns it off), PIP_DOCTOR_DEBUG (stack traces, cache decisions on stderr).
 `;
 }

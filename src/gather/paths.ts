@@ -1,5 +1,4 @@
 // stat, access and mount facts for the directories pip would write to.
-import { randomBytes } from 'node:crypto';
 import {
   accessSync,
   closeSync,
@@ -114,7 +113,7 @@ function posixWritable(dir: string): boolean {
 /** Windows: pip creates and deletes a uniquely named file; a permission error means not writable. */
 function windowsWritable(dir: string): boolean {
   for (let attempt = 0; attempt < 10; attempt++) {
-    const name = `accesstest_deleteme_fishfingers_custard_${randomBytes(3).toString('hex')}`;
+    const name = `accesstest_deleteme_fishfingers_custard_${Math.random().toString(36).slice(2, 8)}`;
     const file = resolve(dir, name);
     try {
       closeSync(openSync(file, 'wx'));

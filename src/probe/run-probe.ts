@@ -1,6 +1,5 @@
 // Runs probe.py with the target interpreter and returns its facts, or a one-line reason why not.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DoctorError } from '../core/errors.js';
@@ -27,7 +26,14 @@ export function probeScriptPath(): string {
 }
 
 export function runProbe(run: ProbeRun): Promise<ProbeFacts> {
-  const nonce = randomBytes(8).toString('hex');
+  // The nonce only has to be unlikely to turn up in what the interpreter prints at start-up; it
+  // guards against junk, not against an adversary (who would control the interpreter anyway), so
+  // Math.random will do, and spares node:crypto's start-up on the way to spawning the probe.
+  const nonce = Array.from({ length: 4 }, () =>
+    Math.floor(Math.random() * 0x10000)
+      .toString(16)
+      .padStart(4, '0'),
+  ).join('');
   const name = run.executable;
   return new Promise((resolve, reject) => {
     const fail = (reason: string) => reject(new DoctorError(`cannot inspect ${name}: ${reason}`));
