@@ -196,6 +196,8 @@ export function pyenvVersions(
 }
 
 function readVersionFile(file: string): string[] | null {
+  // Usually absent: a stat that cannot throw is cheaper than a failed read.
+  if (!isFile(file)) return null;
   try {
     const words = readFileSync(file, 'utf8')
       .split(/\s+/)
@@ -230,7 +232,7 @@ function exeLauncherShebang(file: string): string | null {
 
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

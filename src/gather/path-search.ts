@@ -26,7 +26,7 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv, plat: string, c
 
 function isExecutableFile(file: string, windows: boolean): boolean {
   try {
-    if (!statSync(file).isFile()) return false;
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return false;
     if (!windows) accessSync(file, constants.X_OK);
     return true;
   } catch {
