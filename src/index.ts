@@ -1,4 +1,6 @@
 // The library: the same pipeline the CLI uses, for programs.
+
+export { DoctorError, isDoctorError, UsageError } from './core/errors.js';
 export type { CheckReport } from './core/report.js';
 export type {
   Cause,
