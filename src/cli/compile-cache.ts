@@ -19,6 +19,7 @@ import {
 import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { userCacheFolder } from '../core/cache-folder.js';
 
 interface ModuleInternals {
   _extensions: Record<string, (module: NodeModule, filename: string) => void>;
@@ -26,15 +27,11 @@ interface ModuleInternals {
   enableCompileCache?: (dir: string) => unknown;
 }
 
-/** Where compiled code is kept: PIP_DOCTOR_COMPILE_CACHE, else next to the scan cache's default. */
+/** Where compiled code is kept: PIP_DOCTOR_COMPILE_CACHE ("0" for nowhere), else `compiled/` in pip-doctor's cache folder. */
 export function compileCacheDir(env: NodeJS.ProcessEnv, platform: string, home: string): string | null {
   const set = env.PIP_DOCTOR_COMPILE_CACHE;
-  if (set === '0' || set === '') return null;
-  if (set) return set;
-  if (platform === 'win32')
-    return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'pip-doctor', 'Cache', 'compiled');
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'pip-doctor', 'compiled');
-  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'pip-doctor', 'compiled');
+  if (set === '0') return null;
+  return set || join(userCacheFolder(env, platform, home), 'compiled');
 }
 
 /** Only this user may have written it (POSIX); Windows ACLs are not inspected. */

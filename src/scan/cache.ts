@@ -6,6 +6,7 @@
 // module is on the warm path of `pip-doctor scan`.
 import { mkdirSync, readFileSync, renameSync, stat, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { userCacheFolder } from '../core/cache-folder.js';
 import { statState } from './path-state.js';
 import type { ScanResult } from './types.js';
 
@@ -21,11 +22,7 @@ export interface CacheFile {
 
 /** Where the cache lives: PIP_DOCTOR_CACHE_DIR, else the platform's user cache folder. */
 export function cacheDir(env: NodeJS.ProcessEnv, platform: string, home: string): string {
-  if (env.PIP_DOCTOR_CACHE_DIR) return env.PIP_DOCTOR_CACHE_DIR;
-  if (platform === 'win32')
-    return join(env.LOCALAPPDATA ?? join(home, 'AppData', 'Local'), 'pip-doctor', 'Cache');
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'pip-doctor');
-  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'pip-doctor');
+  return env.PIP_DOCTOR_CACHE_DIR || userCacheFolder(env, platform, home);
 }
 
 /** The cache file for one folder: scans from different folders differ (project venvs, .python-version). */
