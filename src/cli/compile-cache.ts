@@ -47,20 +47,31 @@ function ownedAndPrivate(stats: Stats): boolean {
  */
 export function useCompileCache(bundleDir: string, cacheDir: string): void {
   const internals = Module as unknown as ModuleInternals;
-  try {
-    if (typeof internals.enableCompileCache === 'function') {
+  if (typeof internals.enableCompileCache === 'function') {
+    try {
       internals.enableCompileCache(cacheDir);
-      return;
+    } catch {
+      // Compiled the ordinary way.
     }
-    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-    if (!ownedAndPrivate(statSync(cacheDir))) return;
-  } catch {
     return;
   }
+  // The folder is made and checked when the first bundle loads: `--version` and `--help` load none.
+  let usable: boolean | undefined;
+  const folderUsable = (): boolean => {
+    if (usable === undefined) {
+      try {
+        mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+        usable = ownedAndPrivate(statSync(cacheDir));
+      } catch {
+        usable = false;
+      }
+    }
+    return usable;
+  };
   const toSave: Array<{ script: Script; file: string }> = [];
   const ordinary = internals._extensions['.js'] as (module: NodeModule, filename: string) => void;
   internals._extensions['.cjs'] = (module, filename) => {
-    if (dirname(filename) !== bundleDir) return ordinary(module, filename);
+    if (dirname(filename) !== bundleDir || !folderUsable()) return ordinary(module, filename);
     const source = readFileSync(filename, 'utf8');
     const stats = statSync(filename);
     // The bundle's size and time say which build it is; V8 itself rejects code from another Node.

@@ -60,9 +60,10 @@ export async function createContext(options: ContextOptions): Promise<ScanContex
   let registry: Promise<RegistryEntry[]> | undefined;
   return {
     platform,
-    // A plain copy: every read of process.env is a call into the C++ side, and a scan makes
-    // thousands. Not on Windows, where only the live object has case-insensitive names.
-    env: options.env === process.env && process.platform === 'win32' ? options.env : { ...options.env },
+    // The live process.env becomes a plain copy (the CLI passes one already): each read of it is a
+    // call into C++, and a scan makes thousands. Not on Windows, where only the live object has
+    // case-insensitive names.
+    env: options.env === process.env && process.platform !== 'win32' ? { ...options.env } : options.env,
     cwd: options.cwd,
     home,
     uid,

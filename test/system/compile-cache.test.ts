@@ -72,3 +72,19 @@ test('PIP_DOCTOR_COMPILE_CACHE=0 keeps nothing', () => {
   assert.equal(result.status, 0, result.stderr);
   assert.throws(() => readdirSync(join(home, '.cache', 'pip-doctor', 'compiled')), /ENOENT/);
 });
+
+test('--version and --help load no bundle, so they make no cache folder', (t) => {
+  if (nativeCache) {
+    t.skip("Node's own compile cache makes its folder at start-up");
+    return;
+  }
+  const dir = join(temp, 'untouched');
+  for (const args of [['--version'], ['--help']]) {
+    const result = spawnSync(process.execPath, [CLI, ...args], {
+      env: { ...process.env, PIP_DOCTOR_COMPILE_CACHE: dir },
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
+  }
+  assert.throws(() => readdirSync(dir), /ENOENT/);
+});
