@@ -1,11 +1,12 @@
 // The built CLI (dist/cli.cjs) as a user meets it: help, usage errors, bad interpreters, the JSON contract.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { CAUSES, OUTCOMES } from '../../src/core/types.js';
+import { tempDir } from '../fixtures/temp.js';
 
 const CLI = resolve('dist/cli.cjs');
 const PYENV = '/root/.pyenv/versions';
@@ -22,7 +23,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = process.env, input?: strin
 }
 
 function script(body: string, mode = 0o755): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'pd-cli-')), 'python');
+  const file = join(tempDir('pd-cli-'), 'python');
   writeFileSync(file, body);
   chmodSync(file, mode);
   return file;

@@ -3,19 +3,10 @@
 // is modified: pip-doctor only looks, and every mount lives in a namespace that ends with the test.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  chownSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
+import { tempDir } from '../fixtures/temp.js';
 
 const CLI = resolve('dist/cli.cjs');
 const PY312 = '/root/.pyenv/versions/3.12.1/bin/python3.12';
@@ -34,7 +25,7 @@ interface Report {
   }>;
 }
 
-const work = mkdtempSync(join(tmpdir(), 'pd-diagnosis-'));
+const work = tempDir('pd-diagnosis-');
 chmodSync(work, 0o755);
 after(() => rmSync(work, { recursive: true, force: true }));
 

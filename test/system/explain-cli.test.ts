@@ -2,10 +2,11 @@
 // input, and the live confirmation on this machine.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../fixtures/temp.js';
 
 const CLI = resolve('dist/cli.cjs');
 const FIXTURES = resolve('test/fixtures/pip-output');
@@ -56,7 +57,7 @@ test('piped in, as `pip install ... 2>&1 | pip-doctor explain`; `-` means standa
 test('bad input: missing file, a folder, binary data, too many arguments: one line, exit 2', () => {
   oneLineError(explain(['/nonexistent/pip.log']), /cannot read .*no such file/);
   oneLineError(explain([tmpdir()]), /is a folder/);
-  const binary = join(mkdtempSync(join(tmpdir(), 'pd-explain-')), 'core');
+  const binary = join(tempDir('pd-explain-'), 'core');
   writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
   oneLineError(explain([binary]), /binary/);
   oneLineError(explain(['a.log', 'b.log']), /one input/);
@@ -65,7 +66,7 @@ test('bad input: missing file, a folder, binary data, too many arguments: one li
 });
 
 test('live: a scripts folder from the log that exists here is checked against PATH', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pd-explain-bin-'));
+  const dir = tempDir('pd-explain-bin-');
   const log = `  WARNING: The script demo-cli is installed in '${dir}' which is not on PATH.\n`;
   const live = explain([], log, { PATH: '/usr/bin:/bin' });
   assert.match(live.stdout, new RegExp(`live: confirmed here: ${dir} exists and is not on PATH`));
@@ -78,7 +79,7 @@ test('live: Errno 30 on a read-only mount here is confirmed', (t) => {
   if (process.getuid?.() !== 0) return t.skip('needs root for a mount namespace');
   const probe = spawnSync('unshare', ['-m', 'true']);
   if (probe.status !== 0) return t.skip('unshare -m is not available');
-  const dir = mkdtempSync(join(tmpdir(), 'pd-explain-ro-'));
+  const dir = tempDir('pd-explain-ro-');
   mkdirSync(join(dir, 'mnt'));
   const log = `ERROR: Could not install packages due to an OSError: [Errno 30] Read-only file system: '${dir}/mnt/site-packages/demo'\n`;
   writeFileSync(join(dir, 'pip.log'), log);

@@ -1,11 +1,12 @@
 // The probe on every real interpreter here, and the one-line failures for bad ones.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DoctorError } from '../../src/core/errors.js';
 import { runProbe } from '../../src/probe/run-probe.js';
+import { tempDir } from '../fixtures/temp.js';
 
 const PYENV = '/root/.pyenv/versions';
 const interpreters = [
@@ -32,7 +33,7 @@ test('the probe reports the facts of every interpreter on this machine', async (
 });
 
 function script(body: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pd-bad-'));
+  const dir = tempDir('pd-bad-');
   const file = join(dir, 'python');
   writeFileSync(file, body);
   chmodSync(file, 0o755);

@@ -3,20 +3,11 @@
 // and as an unprivileged user.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  chownSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ScanEnvironment, ScanResult } from '../../src/scan/types.js';
+import { tempDir } from '../fixtures/temp.js';
 
 const CLI = resolve('dist/cli.cjs');
 const PYENV = '/root/.pyenv/versions';
@@ -27,7 +18,7 @@ const havePyenv = existsSync(PYENV);
 let work = '';
 let project = '';
 before(() => {
-  work = mkdtempSync(join(tmpdir(), 'pd-scan-sys-'));
+  work = tempDir('pd-scan-sys-');
   chmodSync(work, 0o755);
   project = join(work, 'proj');
   mkdirSync(project);
@@ -151,7 +142,7 @@ test('static verdicts agree with probed ones for every interpreter here (root)',
 
 test('as an unprivileged user: user-default, permission error and own venvs, static = probed = pip', (t) => {
   if (!isRoot) return t.skip('needs root to drop privileges with setpriv');
-  const base = mkdtempSync(join(tmpdir(), 'pd-scan-nobody-'));
+  const base = tempDir('pd-scan-nobody-');
   chmodSync(base, 0o755);
   try {
     const home = join(base, 'home');

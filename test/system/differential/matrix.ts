@@ -1,8 +1,6 @@
 // Which (interpreter, scenario) pairs run, and the fixture record of what real pip did in each.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tempDir } from '../../fixtures/temp.js';
 import { label } from './interpreters.js';
 import { type Observation, observe } from './observe.js';
 import type { ScenarioRun } from './sandbox.js';
@@ -92,7 +90,7 @@ export function sandboxUnavailable(): string | null {
 
 /** A scratch dir with the tiny wheel built by `python`. */
 export function prepare(python: string): { scratch: string; wheel: string } {
-  const scratch = mkdtempSync(join(tmpdir(), 'pd-differential-'));
+  const scratch = tempDir('pd-differential-');
   const wheel = buildTinyWheel(python, scratch);
   return { scratch, wheel };
 }

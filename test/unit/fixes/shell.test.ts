@@ -1,14 +1,14 @@
 // Commands must paste as is: quoting per shell, and (for POSIX shells we have here) run for real.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { addToPathFix, profileFor } from '../../../src/fixes/path.js';
 import { commandLine, quote } from '../../../src/fixes/shell.js';
 import { activateLine } from '../../../src/fixes/venv.js';
 import type { Facts, Shell } from '../../../src/gather/facts.js';
+import { tempDir } from '../../fixtures/temp.js';
 import { linuxFacts, loadProbe } from '../checks/fixture.js';
 
 function factsFor(shell: Shell, env: Record<string, string> = {}, platform = 'linux'): Facts {
@@ -83,7 +83,7 @@ for (const [shell, program] of [
       t.skip(`${program} is not installed`);
       return;
     }
-    const home = mkdtempSync(join(tmpdir(), 'pd-home-'));
+    const home = tempDir('pd-home-');
     try {
       for (const dir of [join(home, '.local', 'bin'), "/opt/it's a $dir/`bin`", '/opt/quote"d\\bin']) {
         const facts = factsFor(shell, { HOME: home });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
@@ -9,6 +8,7 @@ import {
   resolveCommand,
   shebangInterpreter,
 } from '../../../src/gather/commands.js';
+import { tempDir } from '../../fixtures/temp.js';
 
 const env = { PATH: '/usr/bin:/bin' };
 
@@ -28,7 +28,7 @@ test('shebang: plain, with arguments, quoted, env, and the /bin/sh exec trick pi
 });
 
 test('a pip script resolves to the interpreter of its shebang, and a missing one is reported', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pd-cmd-'));
+  const dir = tempDir('pd-cmd-');
   const bin = join(dir, 'bin');
   mkdirSync(bin);
   writeFileSync(join(bin, 'pip'), '#!/nonexistent/python3.99\nimport pip\n');
@@ -43,7 +43,7 @@ test('a pip script resolves to the interpreter of its shebang, and a missing one
 });
 
 test('pyenv shims follow PYENV_VERSION, then .python-version up the tree, then the global version file', () => {
-  const root = mkdtempSync(join(tmpdir(), 'pd-pyenv-'));
+  const root = tempDir('pd-pyenv-');
   mkdirSync(join(root, 'shims'));
   mkdirSync(join(root, 'versions', '3.12.1', 'bin'), { recursive: true });
   mkdirSync(join(root, 'versions', '3.9.18', 'bin'), { recursive: true });
@@ -73,7 +73,7 @@ test('pyenv shims follow PYENV_VERSION, then .python-version up the tree, then t
 });
 
 test('a venv interpreter is its own environment even though it is a symlink to the base python', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pd-venv-'));
+  const dir = tempDir('pd-venv-');
   mkdirSync(join(dir, 'bin'));
   writeFileSync(join(dir, 'pyvenv.cfg'), 'home = /usr/bin\n');
   symlinkSync('/bin/sh', join(dir, 'bin', 'python'));

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { mountFor, parseMountInfo } from '../../../src/gather/mounts.js';
 import { inspectPath, nearestExisting } from '../../../src/gather/paths.js';
+import { tempDir } from '../../fixtures/temp.js';
 
 test('mountinfo: read-only per mount or per superblock, escaped spaces, longest mount point wins', () => {
   const mounts = parseMountInfo(
@@ -23,7 +23,7 @@ test('mountinfo: read-only per mount or per superblock, escaped spaces, longest 
 });
 
 test("nearestExisting walks up like pip's test_writable_dir, and a dangling relative path ends nowhere", () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pd-paths-'));
+  const dir = tempDir('pd-paths-');
   assert.equal(nearestExisting(join(dir, 'a', 'b', 'c'), '/'), dir);
   assert.equal(nearestExisting(dir, '/'), dir);
   assert.equal(nearestExisting('no/such/relative', dir), null);
@@ -32,7 +32,7 @@ test("nearestExisting walks up like pip's test_writable_dir, and a dangling rela
 });
 
 test('inspectPath reports owner, mode and writability of the nearest existing directory', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pd-paths-'));
+  const dir = tempDir('pd-paths-');
   chmodSync(dir, 0o750);
   const facts = inspectPath(join(dir, 'missing'), '/', 'linux', []);
   assert.equal(facts.exists, false);

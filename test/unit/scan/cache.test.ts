@@ -1,13 +1,13 @@
 // The scan cache answers a second scan without scanning, and is invalidated by exactly the changes
 // that alter the answer: a pyenv version switch, a base Python upgraded in place, a marker appearing.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fingerprint, readCache, writeCache } from '../../../src/scan/cache.js';
 import { createContext } from '../../../src/scan/context.js';
 import { scan } from '../../../src/scan/scanner.js';
+import { tempDir } from '../../fixtures/temp.js';
 
 const roots: string[] = [];
 after(() => {
@@ -24,7 +24,7 @@ function file(path: string, text: string, mode = 0o644): void {
  * tree counts as a network file system: its paths are read and checked through the thread pool.
  */
 function machine(remote = false) {
-  const root = mkdtempSync(join(tmpdir(), 'pd-cache-'));
+  const root = tempDir('pd-cache-');
   roots.push(root);
   const pyenv = join(root, 'pyenv');
   for (const v of ['3.11.9', '3.12.1']) {

@@ -1,8 +1,7 @@
 // Smaller parts of the scan: the hard deadline, the registry and .condarc readers, pip settings,
 // the renderers.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createContext, parseRegQuery } from '../../../src/scan/context.js';
@@ -14,8 +13,9 @@ import { ndjsonEnvironment, renderScanJson, renderScanTable } from '../../../src
 import { scan } from '../../../src/scan/scanner.js';
 import { naturalCompare } from '../../../src/scan/tracked-fs.js';
 import type { ScanEnvironment, ScanResult } from '../../../src/scan/types.js';
+import { tempDir } from '../../fixtures/temp.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'pd-scan-parts-'));
+const temp = tempDir('pd-scan-parts-');
 after(() => rmSync(temp, { recursive: true, force: true }));
 
 test('the hard deadline: a hung locator is reported as timed out and the scan still answers', async () => {

@@ -3,8 +3,7 @@
 // and never stuck on a FIFO or device where a file was expected.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createContext } from '../../../src/scan/context.js';
@@ -12,8 +11,9 @@ import { localPathTest } from '../../../src/scan/local-paths.js';
 import type { Locator } from '../../../src/scan/locators/index.js';
 import { scan } from '../../../src/scan/scanner.js';
 import { TrackedFs } from '../../../src/scan/tracked-fs.js';
+import { tempDir } from '../../fixtures/temp.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'pd-tracked-fs-'));
+const temp = tempDir('pd-tracked-fs-');
 after(() => rmSync(temp, { recursive: true, force: true }));
 
 /** Whether the promise has settled after a few microtask turns (a blocking read has; a pooled one has not). */

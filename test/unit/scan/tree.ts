@@ -5,14 +5,14 @@
 //   path @0                   an empty file (a Windows app execution alias)
 //   path -> target            a symlink ({root} is the tree's root)
 // `# comments`, blank lines, and `[section]` lines are ignored; {root} in texts is the tree's root.
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { tempDir } from '../../fixtures/temp.js';
 
 export const TREES = resolve('test/fixtures/trees');
 
 export function buildTree(name: string): string {
-  const root = mkdtempSync(join(tmpdir(), `pd-tree-${name}-`));
+  const root = tempDir(`pd-tree-${name}-`);
   const text = readFileSync(join(TREES, `${name}.tree`), 'utf8');
   for (const raw of text.split('\n')) {
     const line = raw.trim();
