@@ -63,8 +63,8 @@ await Promise.all([
     // import() becomes require(): a lazy bundle never goes through the ES module loader.
     supported: { 'dynamic-import': false },
     plugins: [lazyBundles],
-    // run-probe.ts finds probe.py next to its own bundle.
-    define: { ...define, 'import.meta.url': 'importMetaUrl' },
+    // run-probe.ts finds probe.py next to its own bundle; main.ts finds the bundles beside itself.
+    define: { ...define, 'import.meta.url': 'importMeta.url', 'import.meta.dirname': '__dirname' },
     inject: ['scripts/import-meta-url.cjs.js'],
     logLevel: 'warning',
   }),

@@ -16,17 +16,11 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { userCacheFolder } from '../core/cache-folder.js';
 
-interface ModuleInternals {
-  _extensions: Record<string, (module: NodeModule, filename: string) => void>;
-  wrap(source: string): string;
-  enableCompileCache?: (dir: string) => unknown;
-}
-
+type Compiler = (module: NodeModule, filename: string) => void;
 /** Where compiled code is kept: PIP_DOCTOR_COMPILE_CACHE ("0" for nowhere), else `compiled/` in pip-doctor's cache folder. */
 export function compileCacheDir(env: NodeJS.ProcessEnv, platform: string, home: string): string | null {
   const set = env.PIP_DOCTOR_COMPILE_CACHE;
@@ -46,15 +40,21 @@ function ownedAndPrivate(stats: Stats): boolean {
  * bundles are compiled the ordinary way.
  */
 export function useCompileCache(bundleDir: string, cacheDir: string): void {
-  const internals = Module as unknown as ModuleInternals;
-  if (typeof internals.enableCompileCache === 'function') {
-    try {
-      internals.enableCompileCache(cacheDir);
-    } catch {
-      // Compiled the ordinary way.
+  // This runs in the CommonJS entry (dist/cli.cjs), where `require` is the module loader's own.
+  if (Number.parseInt(process.versions.node, 10) >= 22) {
+    const { enableCompileCache } = require('node:module') as { enableCompileCache?: (dir: string) => unknown };
+    if (typeof enableCompileCache === 'function') {
+      try {
+        enableCompileCache(cacheDir);
+      } catch {
+        // Compiled the ordinary way.
+      }
+      return;
     }
-    return;
   }
+  // The loader's compilers by file name extension (Module._extensions), reached through `require`
+  // rather than node:module, which Node 20 would load for it: half a millisecond of every start.
+  const compilers = require.extensions as unknown as Record<string, Compiler>;
   // The folder is made and checked when the first bundle loads: `--version` and `--help` load none.
   let usable: boolean | undefined;
   const folderUsable = (): boolean => {
@@ -69,15 +69,15 @@ export function useCompileCache(bundleDir: string, cacheDir: string): void {
     return usable;
   };
   const toSave: Array<{ script: Script; file: string }> = [];
-  const ordinary = internals._extensions['.js'] as (module: NodeModule, filename: string) => void;
-  internals._extensions['.cjs'] = (module, filename) => {
+  const ordinary = compilers['.js'] as Compiler;
+  compilers['.cjs'] = (module, filename) => {
     if (dirname(filename) !== bundleDir || !folderUsable()) return ordinary(module, filename);
     const source = readFileSync(filename, 'utf8');
     const stats = statSync(filename);
     // The bundle's size and time say which build it is; V8 itself rejects code from another Node.
     const file = join(cacheDir, `${basename(filename)}-${stats.size}-${Math.trunc(stats.mtimeMs)}.v8`);
     const cachedData = readTrusted(file);
-    const script = new Script(internals.wrap(source), {
+    const script = new Script(wrap(source), {
       filename,
       ...(cachedData ? { cachedData } : {}),
     });
@@ -110,4 +110,9 @@ function readTrusted(file: string): Buffer | undefined {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The CommonJS wrapper Node puts around a module's source (Module.wrap). */
+function wrap(source: string): string {
+  return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 }

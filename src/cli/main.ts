@@ -3,8 +3,7 @@
 // Bundled as CommonJS (dist/cli.cjs): Node starts a CommonJS entry without its ES module loader,
 // and each command is a bundle of its own, loaded only when asked for (see scripts/build.mjs).
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { isDoctorError } from '../core/errors.js';
 import { compileCacheDir, useCompileCache } from './compile-cache.js';
 import { main } from './dispatch.js';
@@ -16,7 +15,7 @@ const cacheDir = compileCacheDir(
   process.platform,
   (process.platform === 'win32' ? process.env.USERPROFILE : process.env.HOME) || homedir(),
 );
-if (cacheDir) useCompileCache(join(dirname(fileURLToPath(import.meta.url)), 'cli'), cacheDir);
+if (cacheDir) useCompileCache(join(import.meta.dirname, 'cli'), cacheDir);
 
 // Pipes closed early (`pip-doctor | head`) are not an error.
 const io = processIO(() => process.exit(process.exitCode ?? 0));

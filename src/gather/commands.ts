@@ -1,6 +1,7 @@
 // Which interpreter `pip`, `pip3`, `python` and `python3` on PATH really run.
 import { closeSync, existsSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
+import { dirname, join } from '../core/fast-path.js';
 import type { CommandResolution } from './facts.js';
 import { findOnPath } from './path-search.js';
 

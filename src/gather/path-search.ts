@@ -1,6 +1,7 @@
 // Finding a command on PATH the way the shell does.
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter as hostDelimiter, join, posix, win32 } from 'node:path';
+import { delimiter as hostDelimiter, posix, win32 } from 'node:path';
+import { join } from '../core/fast-path.js';
 
 /** The first PATH entry holding an executable `name`, as the shell would run it (not resolved). */
 export function findOnPath(name: string, env: NodeJS.ProcessEnv, plat: string, cwd: string): string | null {

@@ -132,22 +132,41 @@ export class PipUsageError extends DoctorError {
   }
 }
 
-const OPTIONS_BY_VERSION = new Map<string, readonly OptionSpec[]>();
+/** The options one pip version has, indexed by name (built once per version: scan asks per environment). */
+interface OptionTable {
+  options: readonly OptionSpec[];
+  longs: ReadonlyMap<string, OptionSpec>;
+  shorts: ReadonlyMap<string, OptionSpec>;
+}
+
+const TABLES = new Map<string, OptionTable>();
+
+function tableFor(version: PipVersion): OptionTable {
+  const key = version.join('.');
+  let table = TABLES.get(key);
+  if (!table) {
+    const options = OPTIONS.filter(
+      (o) => !o.since || atLeast(version, o.since[0], o.since[1], o.since[2] ?? 0),
+    );
+    const longs = new Map<string, OptionSpec>();
+    const shorts = new Map<string, OptionSpec>();
+    for (const spec of options) {
+      for (const long of spec.long) longs.set(long, spec);
+      if (spec.short) shorts.set(spec.short, spec);
+    }
+    table = { options, longs, shorts };
+    TABLES.set(key, table);
+  }
+  return table;
+}
 
 export function optionsFor(version: PipVersion): readonly OptionSpec[] {
-  const key = version.join('.');
-  let options = OPTIONS_BY_VERSION.get(key);
-  if (!options) {
-    options = OPTIONS.filter((o) => !o.since || atLeast(version, o.since[0], o.since[1], o.since[2] ?? 0));
-    OPTIONS_BY_VERSION.set(key, options);
-  }
-  return options;
+  return tableFor(version).options;
 }
 
 /** The option a config key or PIP_* variable names: pip looks it up as "--" + key, exactly. */
 export function optionForKey(version: PipVersion, key: string): OptionSpec | undefined {
-  const long = `--${key}`;
-  return optionsFor(version).find((o) => o.long.includes(long));
+  return tableFor(version).longs.get(`--${key}`);
 }
 
 export function isBooleanAction(spec: OptionSpec): boolean {
@@ -159,13 +178,7 @@ export function takesValue(spec: OptionSpec): boolean {
 }
 
 export function parseInstallCommandLine(args: readonly string[], version: PipVersion): InstallCommandLine {
-  const specs = optionsFor(version);
-  const longs = new Map<string, OptionSpec>();
-  const shorts = new Map<string, OptionSpec>();
-  for (const spec of specs) {
-    for (const long of spec.long) longs.set(long, spec);
-    if (spec.short) shorts.set(spec.short, spec);
-  }
+  const { longs, shorts } = tableFor(version);
   const options: CommandLineOption[] = [];
   const packages: string[] = [];
   const rest = [...args];
@@ -219,7 +232,7 @@ function flagValue(spec: OptionSpec): OptionValue {
 }
 
 /** optparse's _match_abbrev: an exact name, or the only option that starts with it. */
-function matchAbbreviation(typed: string, longs: Map<string, OptionSpec>): string {
+function matchAbbreviation(typed: string, longs: ReadonlyMap<string, OptionSpec>): string {
   if (longs.has(typed)) return typed;
   const candidates = [...longs.keys()].filter((name) => name.startsWith(typed));
   if (candidates.length === 1) return candidates[0] as string;

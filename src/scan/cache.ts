@@ -5,8 +5,8 @@
 // stalled mount turns into a cache miss rather than a hang. Kept free of heavy imports: this
 // module is on the warm path of `pip-doctor scan`.
 import { mkdirSync, readFileSync, renameSync, stat, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { userCacheFolder } from '../core/cache-folder.js';
+import { join } from '../core/fast-path.js';
 import { statState } from './path-state.js';
 import type { ScanResult } from './types.js';
 

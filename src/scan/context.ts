@@ -1,7 +1,7 @@
 // What a scan runs against: the platform, the caller's environment, and the file system
 // (the real one, or a fixture tree standing in for macOS or Windows in tests).
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join } from '../core/fast-path.js';
 import { localPathTest } from './local-paths.js';
 import { TrackedFs } from './tracked-fs.js';
 

@@ -1,6 +1,7 @@
 // Which kind of environment an interpreter belongs to, from where it lives and the files around
 // it: the most specific owner wins (a Poetry or uv venv is never a plain venv).
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
+import { dirname, join } from '../core/fast-path.js';
 import type { ScanContext } from './context.js';
 import { isInside, type ToolRoots } from './roots.js';
 import type { EnvKind } from './types.js';

@@ -1,6 +1,6 @@
 // The few pip settings that change where a plain `pip install NAME` goes: from pip's config
 // files and PIP_* variables, in pip's precedence (global < user < site < PIP_CONFIG_FILE < env).
-import { join } from 'node:path';
+import { join } from '../core/fast-path.js';
 import type { ConfigFileFacts } from '../gather/facts.js';
 import { resolveSettingsFrom, type Setting, truthy } from '../pip/settings.js';
 import { parsePipVersion } from '../pip/version.js';

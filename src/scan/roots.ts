@@ -1,6 +1,6 @@
 // Where each tool keeps its Pythons and environments, per platform, honouring the tools' own
 // environment variables. Used both to find environments and to say which tool owns a path.
-import { join } from 'node:path';
+import { join } from '../core/fast-path.js';
 import type { ScanContext } from './context.js';
 
 export interface ToolRoots {

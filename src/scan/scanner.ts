@@ -1,6 +1,6 @@
 // The scan: every locator runs at once; results are taken in priority order, each environment
 // is identified, listed once, given its static verdict, and handed out as soon as it is ready.
-import { dirname, join } from 'node:path';
+import { dirname, join } from '../core/fast-path.js';
 import { COMMAND_NAMES, resolveCommands } from '../gather/commands.js';
 import type { ScanContext } from './context.js';
 import { type CandidateHint, type Identity, identify } from './identify.js';

@@ -1,6 +1,7 @@
 // What the files say about one environment, without running it: version, where pip would write,
 // whether that is writable, the PEP 668 marker, pip's own version, the user site.
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
+import { dirname, join } from '../core/fast-path.js';
 import type { ScanContext } from './context.js';
 import type { Identity } from './identify.js';
 import type { ToolRoots } from './roots.js';

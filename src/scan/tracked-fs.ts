@@ -32,7 +32,7 @@ import {
   statSync,
   unlink,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join } from '../core/fast-path.js';
 import { statState } from './path-state.js';
 
 /** One way of reading: blocking (answers are already settled) or through the thread pool. */

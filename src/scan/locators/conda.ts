@@ -1,6 +1,6 @@
 // conda, mamba, micromamba and miniforge: install roots, their envs/ folders, envs_dirs from
 // .condarc, and ~/.conda/environments.txt (where conda registers every env it creates).
-import { join } from 'node:path';
+import { join } from '../../core/fast-path.js';
 import { type Candidate, type Locator, pythonIn } from './locator.js';
 
 export const condaLocator: Locator = {

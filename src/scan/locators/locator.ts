@@ -1,5 +1,5 @@
 // A locator lists the interpreters one tool or one place holds. It only reads files.
-import { join } from 'node:path';
+import { join } from '../../core/fast-path.js';
 import type { ScanContext } from '../context.js';
 import type { CandidateHint } from '../identify.js';
 import type { ToolRoots } from '../roots.js';

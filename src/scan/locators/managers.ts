@@ -1,5 +1,5 @@
 // Version managers and tool homes: pyenv, pyenv-win, uv, pipx, asdf, mise, rye, Homebrew.
-import { join } from 'node:path';
+import { join } from '../../core/fast-path.js';
 import { type Candidate, type Locator, pythonIn, pythonsUnder } from './locator.js';
 
 export const pyenvLocator: Locator = {

@@ -1,6 +1,6 @@
 // Interpreters in the PATH folders. Shims and wrapper scripts are not interpreters: the pyenv,
 // asdf and mise shims are followed by the locators for those tools, and by the PATH commands.
-import { join } from 'node:path';
+import { join } from '../../core/fast-path.js';
 import type { ScanContext } from '../context.js';
 import { isInside } from '../roots.js';
 import type { Candidate, Locator } from './locator.js';
@@ -24,9 +24,17 @@ export const pathLocator: Locator = {
       join(roots.mise, 'shims'),
     ].filter((dir): dir is string => dir !== null);
     const out: Candidate[] = [];
+    // Python-named entries per folder read; /bin and /usr/bin are often one folder (merged /usr),
+    // and reading a thousand names twice costs more than asking where a symlink leads.
+    const pythonNames = new Map<string, string[]>();
     for (const dir of [...new Set(entries)]) {
       if (launchers.some((launcher) => isInside(dir, launcher, ctx.platform))) continue;
-      const names = (await ctx.fs.list(dir)).filter((name) => (win ? WINDOWS_NAME : POSIX_NAME).test(name));
+      const real = (await ctx.fs.isSymlink(dir)) ? ((await ctx.fs.realpath(dir)) ?? dir) : dir;
+      let names = pythonNames.get(real);
+      if (!names) {
+        names = (await ctx.fs.list(real)).filter((name) => (win ? WINDOWS_NAME : POSIX_NAME).test(name));
+        pythonNames.set(real, names);
+      }
       for (const name of names) {
         const executable = join(dir, name);
         if (await isInterpreterBinary(ctx, executable)) out.push({ executable });

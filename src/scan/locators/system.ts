@@ -1,6 +1,6 @@
 // Pythons that come with the OS or an installer: distro and /usr/local Pythons, python.org and
 // Apple's on macOS, and on Windows the PEP 514 registry, the install manager and the Store.
-import { join } from 'node:path';
+import { join } from '../../core/fast-path.js';
 import { type Candidate, type Locator, pythonIn } from './locator.js';
 
 const VERSIONED = /^python(\d(\.\d+)?t?)?$/;

@@ -1,6 +1,6 @@
 // Virtual environments: the active one, the current folder's project venvs, and the folders
 // where Poetry, Hatch, PDM, Pipenv and virtualenvwrapper keep theirs.
-import { join } from 'node:path';
+import { join } from '../../core/fast-path.js';
 import { type Candidate, type Locator, pythonIn, pythonsUnder } from './locator.js';
 
 export const activeLocator: Locator = {

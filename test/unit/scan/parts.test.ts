@@ -1,15 +1,17 @@
 // Smaller parts of the scan: the hard deadline, the registry and .condarc readers, pip settings,
 // the renderers.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createContext, parseRegQuery } from '../../../src/scan/context.js';
 import { envsDirsFromCondarc } from '../../../src/scan/locators/conda.js';
 import type { Locator } from '../../../src/scan/locators/index.js';
+import { pathLocator } from '../../../src/scan/locators/path.js';
 import { readPipSettings } from '../../../src/scan/pip-settings.js';
 import { probeRefusal } from '../../../src/scan/probe.js';
 import { ndjsonEnvironment, renderScanJson, renderScanTable } from '../../../src/scan/render.js';
+import { toolRoots } from '../../../src/scan/roots.js';
 import { scan } from '../../../src/scan/scanner.js';
 import { naturalCompare } from '../../../src/scan/tracked-fs.js';
 import type { ScanEnvironment, ScanResult } from '../../../src/scan/types.js';
@@ -230,4 +232,33 @@ test('folder names sort by version (3.9 before 3.10) without ICU', () => {
     '3.13.0',
     'pypy3.10',
   ]);
+});
+
+test('PATH folders that are one folder (merged /usr) are read once, and both spellings are kept', async () => {
+  const root = join(temp, 'merged-usr');
+  mkdirSync(join(root, 'usr', 'bin'), { recursive: true });
+  writeFileSync(join(root, 'usr', 'bin', 'python3'), '\x7fELF stand-in\n', { mode: 0o755 });
+  writeFileSync(join(root, 'usr', 'bin', 'pip3'), '#!/usr/bin/python3\n', { mode: 0o755 });
+  symlinkSync('usr/bin', join(root, 'bin'));
+  const ctx = await createContext({
+    env: { PATH: `${join(root, 'bin')}:${join(root, 'usr', 'bin')}` },
+    cwd: temp,
+    platform: 'linux',
+    root,
+    home: root,
+  });
+  const listed: string[] = [];
+  const list = ctx.fs.list.bind(ctx.fs);
+  ctx.fs.list = (path) => {
+    listed.push(path);
+    return list(path);
+  };
+  const found = await pathLocator.find(ctx, toolRoots(ctx));
+  assert.deepEqual(
+    found.map((candidate) => candidate.executable),
+    [join(root, 'bin', 'python3'), join(root, 'usr', 'bin', 'python3')],
+  );
+  assert.deepEqual(listed, [join(root, 'usr', 'bin')]);
+  // The symlink itself is watched: the cache notices if it comes to point elsewhere.
+  assert.ok(ctx.fs.watched.has(join(root, 'bin')));
 });
