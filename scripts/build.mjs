@@ -20,8 +20,7 @@ const LAZY = {
   'src/commands/scan.ts': 'scan',
   'src/diagnose.ts': 'diagnose',
   'src/report/index.ts': 'report',
-  'src/scan/context.ts': 'scan-context',
-  'src/scan/scanner.ts': 'scan-locators',
+  'src/scan/cold-scan.ts': 'scan-cold',
   'src/scan/probe.ts': 'scan-probe',
 };
 const ENTRY = resolve('src/cli/main.ts');

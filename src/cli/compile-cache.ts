@@ -42,7 +42,9 @@ function ownedAndPrivate(stats: Stats): boolean {
 export function useCompileCache(bundleDir: string, cacheDir: string): void {
   // This runs in the CommonJS entry (dist/cli.cjs), where `require` is the module loader's own.
   if (Number.parseInt(process.versions.node, 10) >= 22) {
-    const { enableCompileCache } = require('node:module') as { enableCompileCache?: (dir: string) => unknown };
+    const { enableCompileCache } = require('node:module') as {
+      enableCompileCache?: (dir: string) => unknown;
+    };
     if (typeof enableCompileCache === 'function') {
       try {
         enableCompileCache(cacheDir);

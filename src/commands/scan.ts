@@ -97,10 +97,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
   }
   if (result === null) {
-    const [{ createContext }, { scan }] = await Promise.all([
-      import('../scan/context.js'),
-      import('../scan/scanner.js'),
-    ]);
+    const { createContext, scan } = await import('../scan/cold-scan.js');
     const ctx = await createContext({ env: io.env, cwd: io.cwd, home, isLocal: watch.isLocal });
     const streamNow = values.ndjson && !values.probe;
     result = await scan(ctx, {

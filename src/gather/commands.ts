@@ -251,7 +251,8 @@ export function environmentOf(interpreter: string | null, plat: string): string 
   if (existsSync(join(venv, 'pyvenv.cfg'))) return venv;
   if (plat === 'win32' && existsSync(join(binDir, 'pyvenv.cfg'))) return binDir;
   try {
-    return realpathSync(interpreter);
+    // The C library's realpath on POSIX: Node's own walks the path an lstat at a time, ~10x slower.
+    return process.platform === 'win32' ? realpathSync(interpreter) : realpathSync.native(interpreter);
   } catch {
     return interpreter;
   }

@@ -12,7 +12,8 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv, plat: string, c
     ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)]
     : [''];
   // cmd.exe looks in the current directory first; POSIX shells treat an empty entry as the current directory.
-  const dirs = windows ? [cwd, ...entries] : entries.map((e) => (e === '' ? cwd : e));
+  // A folder listed twice has nothing new the second time.
+  const dirs = new Set(windows ? [cwd, ...entries] : entries.map((e) => (e === '' ? cwd : e)));
   const path = windows ? win32 : posix;
   for (const dir of dirs) {
     if (!dir) continue;

@@ -134,6 +134,8 @@ export class PipUsageError extends DoctorError {
 
 /** The options one pip version has, indexed by name (built once per version: scan asks per environment). */
 interface OptionTable {
+  /** Which of all known options this version has, e.g. "1101..." (versions alike share it). */
+  key: string;
   options: readonly OptionSpec[];
   longs: ReadonlyMap<string, OptionSpec>;
   shorts: ReadonlyMap<string, OptionSpec>;
@@ -154,7 +156,8 @@ function tableFor(version: PipVersion): OptionTable {
       for (const long of spec.long) longs.set(long, spec);
       if (spec.short) shorts.set(spec.short, spec);
     }
-    table = { options, longs, shorts };
+    const members = OPTIONS.map((o) => (options.includes(o) ? '1' : '0')).join('');
+    table = { key: members, options, longs, shorts };
     TABLES.set(key, table);
   }
   return table;
@@ -162,6 +165,11 @@ function tableFor(version: PipVersion): OptionTable {
 
 export function optionsFor(version: PipVersion): readonly OptionSpec[] {
   return tableFor(version).options;
+}
+
+/** Equal for pip versions that have the same options. */
+export function optionSetKey(version: PipVersion): string {
+  return tableFor(version).key;
 }
 
 /** The option a config key or PIP_* variable names: pip looks it up as "--" + key, exactly. */

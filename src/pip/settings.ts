@@ -12,6 +12,7 @@ import {
   isBooleanAction,
   type OptionValue,
   optionForKey,
+  optionSetKey,
   PipUsageError,
   parseInstallCommandLine,
 } from './options.js';
@@ -145,6 +146,14 @@ export function resolveSettingsFrom(
     });
   }
   return { commandLine, isolated, values };
+}
+
+/**
+ * Equal for pip versions that turn the same config files and variables into the same settings:
+ * they have the same options, and read PIP_* names alike (pip < 10 also took lower-case ones).
+ */
+export function settingsReadingKey(version: PipVersion): string {
+  return `${optionSetKey(version)}:${atLeast(version, 10) ? 'upper' : 'any-case'}`;
 }
 
 function source(option: string, value: OptionValue, from: string, line?: number): SettingSource {

@@ -2,8 +2,8 @@
 // files and PIP_* variables, in pip's precedence (global < user < site < PIP_CONFIG_FILE < env).
 import { join } from '../core/fast-path.js';
 import type { ConfigFileFacts } from '../gather/facts.js';
-import { resolveSettingsFrom, type Setting, truthy } from '../pip/settings.js';
-import { parsePipVersion } from '../pip/version.js';
+import { resolveSettingsFrom, type Setting, settingsReadingKey, truthy } from '../pip/settings.js';
+import { type PipVersion, parsePipVersion } from '../pip/version.js';
 import type { ScanContext } from './context.js';
 
 export interface PipSettings {
@@ -80,6 +80,23 @@ export async function readPipSettings(
     return { ...DEFAULTS, sources: [] };
   }
   const version = (pipVersion ? parsePipVersion(pipVersion) : null) ?? NEWEST_PIP;
+  // Most environments of a scan read the same files the same way: the answer is worked out once
+  // per way of reading them (a pip version's options) and per site file, which names its own path.
+  const siteText = loaded.find((file) => file.level === 'site')?.text ?? null;
+  const key = `${settingsReadingKey(version)}\0${siteText === null ? '' : site}`;
+  let known = answers.get(ctx);
+  if (!known) {
+    known = new Map();
+    answers.set(ctx, known);
+  }
+  const answer = known.get(key) ?? settingsFrom(ctx, loaded, version);
+  known.set(key, answer);
+  return { ...answer, sources: [...answer.sources] };
+}
+
+const answers = new WeakMap<ScanContext, Map<string, PipSettings>>();
+
+function settingsFrom(ctx: ScanContext, loaded: ConfigFileFacts[], version: PipVersion): PipSettings {
   let values: Map<string, Setting>;
   try {
     const host = { env: ctx.env as Record<string, string>, platform: ctx.platform };

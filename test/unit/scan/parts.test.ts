@@ -173,6 +173,37 @@ const result: ScanResult = {
   deadlineHit: false,
 };
 
+test('pip settings per environment of one scan: each pip version reads them its own way, each site file is its own', async () => {
+  const home = join(temp, 'settings-versions');
+  mkdirSync(join(home, '.config', 'pip'), { recursive: true });
+  writeFileSync(join(home, '.config', 'pip', 'pip.conf'), '[install]\nbreak-system-packages = yes\n');
+  const withSite = join(temp, 'prefix-with-site');
+  mkdirSync(withSite, { recursive: true });
+  writeFileSync(join(withSite, 'pip.conf'), '[install]\nuser = yes\n');
+  const ctx = await createContext({
+    env: { HOME: home, pip_target: '/lower' },
+    cwd: temp,
+    platform: 'linux',
+    root: temp,
+    home,
+  });
+  const prefix = join(temp, 'prefix');
+  // --break-system-packages arrived in pip 23.0.1: older pips do not know the key and skip it.
+  assert.equal((await readPipSettings(ctx, prefix, '23.1')).breakSystemPackages, true);
+  assert.equal((await readPipSettings(ctx, prefix, '22.3')).breakSystemPackages, false);
+  assert.equal((await readPipSettings(ctx, prefix, '23.2')).breakSystemPackages, true);
+  // pip < 10 took PIP_* names in any case.
+  assert.equal((await readPipSettings(ctx, prefix, '9.0.3')).target, '/lower');
+  assert.equal((await readPipSettings(ctx, prefix, '23.1')).target, null);
+  const site = await readPipSettings(ctx, withSite, '23.1');
+  assert.equal(site.user, true);
+  assert.ok(
+    site.sources.some((line) => line.includes(join(withSite, 'pip.conf'))),
+    site.sources.join('; '),
+  );
+  assert.equal((await readPipSettings(ctx, prefix, '23.1')).user, null);
+});
+
 test('the table: one row per environment, home shortened, PATH commands and a summary line', () => {
   const text = renderScanTable(result, { color: false, width: 120, home: '/home/u' });
   const lines = text.trimEnd().split('\n');
