@@ -1,9 +1,9 @@
 // `pip-doctor scan`: every Python on this machine and where a plain `pip install` would go in each.
 // The warm path (a valid cache) loads only this module, the cache reader and the renderer.
-import { homedir } from 'node:os';
 import { parseCommandArgs, parseTimeout } from '../cli/args.js';
 import { type CliIO, useColor } from '../cli/io.js';
 import { UsageError } from '../core/errors.js';
+import { homeFolder } from '../core/home-folder.js';
 import { VERSION } from '../core/version.js';
 import {
   cacheDir,
@@ -80,7 +80,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   const started = Date.now();
   const platform = process.platform;
-  const home = (platform === 'win32' ? io.env.USERPROFILE : io.env.HOME) || homedir();
+  const home = await homeFolder(io.env, platform);
   const useCache = !values['no-cache'] && !values.probe;
   const cacheFile = cacheFileFor(cacheDir(io.env, platform, home), io.cwd);
   const print = fingerprint(io.env, io.cwd, platform);

@@ -1,7 +1,7 @@
 // What a scan runs against: the platform, the caller's environment, and the file system
 // (the real one, or a fixture tree standing in for macOS or Windows in tests).
-import { homedir } from 'node:os';
 import { join } from '../core/fast-path.js';
+import { homeFolder } from '../core/home-folder.js';
 import { localPathTest } from './local-paths.js';
 import { TrackedFs } from './tracked-fs.js';
 
@@ -54,7 +54,7 @@ export async function createContext(options: ContextOptions): Promise<ScanContex
   const home =
     options.home ??
     (platform === 'win32' ? options.env.USERPROFILE : options.env.HOME) ??
-    (root ? join(root, 'home') : homedir());
+    (root ? join(root, 'home') : await homeFolder(options.env, platform));
   const uid = options.uid !== undefined ? options.uid : (process.getuid?.() ?? null);
   const distro = platform === 'linux' ? parseOsRelease(await fs.readText(sys('/etc/os-release'))) : [];
   let registry: Promise<RegistryEntry[]> | undefined;
