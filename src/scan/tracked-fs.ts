@@ -35,18 +35,16 @@ import {
 import { join } from '../core/fast-path.js';
 import { statState } from './path-state.js';
 
-/** One way of reading: blocking (answers are already settled) or through the thread pool. */
-interface Reader {
-  /** The stats, and the state the scan cache records for the path. */
-  stat(path: string): Promise<[Stats | null, string]>;
-  lstat(path: string): Promise<Stats | null>;
-  names(path: string): Promise<string[] | null>;
-  entries(path: string): Promise<Dirent[] | null>;
-  /** Up to `limit` bytes from the start of a regular file; null for anything else. */
-  head(path: string, limit: number): Promise<Buffer | null>;
-  realpath(path: string): Promise<string | null>;
-  writable(path: string): Promise<boolean>;
+/** What one read answers, settled at once (a blocking read) or later (through the thread pool). */
+type Maybe<T> = T | Promise<T>;
+
+/** Runs `next` on a value that may not be settled yet, without a promise when it is. */
+function then<T, U>(value: Maybe<T>, next: (settled: T) => Maybe<U>): Maybe<U> {
+  return value instanceof Promise ? value.then(next) : next(value);
 }
+
+/** The raw reads, by name; `head:N` reads up to N bytes. */
+type Read = 'stat' | 'lstat' | 'names' | 'entries' | 'realpath' | 'writable' | `head:${number}`;
 
 // O_NONBLOCK: opening a FIFO must not wait for a writer (it has no meaning for regular files).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -56,48 +54,48 @@ function bufferSize(stats: Stats, limit: number): number {
   return Math.min(limit, stats.size > 0 ? stats.size : 64 * 1024);
 }
 
-function attempt<T>(run: () => T): Promise<T | null> {
+/** A read on this thread: the answer, or null for anything that failed. */
+function readNow(read: Read, path: string): unknown {
   try {
-    return Promise.resolve(run());
-  } catch {
-    return Promise.resolve(null);
+    switch (read) {
+      case 'stat': {
+        const stats = statSync(path, { throwIfNoEntry: false }) ?? null;
+        return [stats, statState(stats)];
+      }
+      case 'lstat':
+        return lstatSync(path, { throwIfNoEntry: false }) ?? null;
+      case 'names':
+        return readdirSync(path);
+      case 'entries':
+        return readdirSync(path, { withFileTypes: true });
+      case 'realpath':
+        return realpathSync.native(path);
+      case 'writable':
+        accessSync(path, constants.W_OK);
+        return true;
+      default:
+        return headNow(path, Number(read.slice(5)));
+    }
+  } catch (error) {
+    if (read === 'stat') return [null, statState(null, (error as NodeJS.ErrnoException).code ?? 'EIO')];
+    return read === 'writable' ? false : null;
   }
 }
 
-const blocking: Reader = {
-  stat(path) {
-    try {
-      const stats = statSync(path, { throwIfNoEntry: false }) ?? null;
-      return Promise.resolve([stats, statState(stats)]);
-    } catch (error) {
-      return Promise.resolve([null, statState(null, (error as NodeJS.ErrnoException).code ?? 'EIO')]);
-    }
-  },
-  lstat: (path) => attempt(() => lstatSync(path, { throwIfNoEntry: false }) ?? null),
-  names: (path) => attempt(() => readdirSync(path)),
-  entries: (path) => attempt(() => readdirSync(path, { withFileTypes: true })),
-  head: (path, limit) =>
-    attempt(() => {
-      const fd = openSync(path, OPEN_FLAGS);
-      try {
-        const stats = fstatSync(fd);
-        if (!stats.isFile()) return null;
-        const buffer = Buffer.allocUnsafe(bufferSize(stats, limit));
-        let filled = 0;
-        for (let n = 1; n > 0 && filled < buffer.length; filled += n)
-          n = readSync(fd, buffer, filled, buffer.length - filled, filled);
-        return buffer.subarray(0, filled);
-      } finally {
-        closeSync(fd);
-      }
-    }),
-  realpath: (path) => attempt(() => realpathSync.native(path)),
-  writable: (path) =>
-    attempt(() => {
-      accessSync(path, constants.W_OK);
-      return true;
-    }).then((ok) => ok === true),
-};
+function headNow(path: string, limit: number): Buffer | null {
+  const fd = openSync(path, OPEN_FLAGS);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return null;
+    const buffer = Buffer.allocUnsafe(bufferSize(stats, limit));
+    let filled = 0;
+    for (let n = 1; n > 0 && filled < buffer.length; filled += n)
+      n = readSync(fd, buffer, filled, buffer.length - filled, filled);
+    return buffer.subarray(0, filled);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function call<T>(
   run: (done: (error: NodeJS.ErrnoException | null, value?: T) => void) => void,
@@ -105,34 +103,46 @@ function call<T>(
   return new Promise((resolve) => run((error, value) => resolve(error ? null : (value as T))));
 }
 
-const threaded: Reader = {
-  stat: (path) =>
-    new Promise((resolve) =>
-      stat(path, (error, stats) => resolve([error ? null : stats, statState(stats, error?.code)])),
-    ),
-  lstat: (path) => call<Stats>((done) => lstat(path, done)),
-  names: (path) => call<string[]>((done) => readdir(path, done)),
-  entries: (path) => call<Dirent[]>((done) => readdir(path, { withFileTypes: true }, done)),
-  async head(path, limit) {
-    const fd = await call<number>((done) => open(path, OPEN_FLAGS, done));
-    if (fd === null) return null;
-    try {
-      const stats = await call<Stats>((done) => fstat(fd, done));
-      if (!stats?.isFile()) return null;
-      const buffer = Buffer.allocUnsafe(bufferSize(stats, limit));
-      let filled = 0;
-      for (let n: number | null = 1; n && filled < buffer.length; filled += n) {
-        n = await call<number>((done) => read(fd, buffer, filled, buffer.length - filled, filled, done));
-        if (n === null) return null;
-      }
-      return buffer.subarray(0, filled);
-    } finally {
-      await call<void>((done) => close(fd, done));
+/** The same read through the thread pool. */
+function readLater(read: Read, path: string): Promise<unknown> {
+  switch (read) {
+    case 'stat':
+      return new Promise((resolve) =>
+        stat(path, (error, stats) => resolve([error ? null : stats, statState(stats, error?.code)])),
+      );
+    case 'lstat':
+      return call<Stats>((done) => lstat(path, done));
+    case 'names':
+      return call<string[]>((done) => readdir(path, done));
+    case 'entries':
+      return call<Dirent[]>((done) => readdir(path, { withFileTypes: true }, done));
+    case 'realpath':
+      return call<string>((done) => realpath.native(path, done));
+    case 'writable':
+      if (process.platform === 'win32') return windowsWritable(path);
+      return new Promise((resolve) => access(path, constants.W_OK, (error) => resolve(!error)));
+    default:
+      return headLater(path, Number(read.slice(5)));
+  }
+}
+
+async function headLater(path: string, limit: number): Promise<Buffer | null> {
+  const fd = await call<number>((done) => open(path, OPEN_FLAGS, done));
+  if (fd === null) return null;
+  try {
+    const stats = await call<Stats>((done) => fstat(fd, done));
+    if (!stats?.isFile()) return null;
+    const buffer = Buffer.allocUnsafe(bufferSize(stats, limit));
+    let filled = 0;
+    for (let n: number | null = 1; n && filled < buffer.length; filled += n) {
+      n = await call<number>((done) => read(fd, buffer, filled, buffer.length - filled, filled, done));
+      if (n === null) return null;
     }
-  },
-  realpath: (path) => call<string>((done) => realpath.native(path, done)),
-  writable: (path) => new Promise((resolve) => access(path, constants.W_OK, (error) => resolve(!error))),
-};
+    return buffer.subarray(0, filled);
+  } finally {
+    await call<void>((done) => close(fd, done));
+  }
+}
 
 /** pip's Windows test: create and delete a uniquely named file (access() only sees the read-only flag). */
 async function windowsWritable(dir: string): Promise<boolean> {
@@ -164,7 +174,9 @@ export class TrackedFs {
   readonly states = new Map<string, string>();
   /** Epoch ms after which no read blocks, so timers (the scan's deadline) get their turn. */
   blockingDeadline = Number.POSITIVE_INFINITY;
-  private readonly answers = new Map<string, Promise<unknown>>();
+  // Each answer by (what, path): a value when it was read blocking, a promise otherwise. Keeping
+  // settled values as values, not promises, is what makes a cold scan's hundreds of reads cheap.
+  private readonly answers = new Map<string, unknown>();
   private readonly isLocal: (path: string) => boolean;
   private readonly slowReadMs: number;
   private slow = false;
@@ -179,68 +191,87 @@ export class TrackedFs {
     return !this.slow && Date.now() < this.blockingDeadline && this.isLocal(path);
   }
 
-  /** The answer for (operation, path), read once per scan, blocking or not as the path allows. */
-  private once<T>(op: string, path: string, run: (reader: Reader) => Promise<T>): Promise<T> {
-    const key = `${op}\0${path}`;
-    const known = this.answers.get(key);
-    if (known) return known as Promise<T>;
-    let answer: Promise<T>;
-    if (this.blocks(path)) {
-      const started = Date.now();
-      answer = run(blocking);
-      if (Date.now() - started > this.slowReadMs) this.slow = true;
-    } else {
-      answer = run(threaded);
-    }
+  /** The answer of `work` for (what, path), worked out once per scan. */
+  private once<T>(what: string, path: string, work: () => Maybe<T>): Maybe<T> {
+    const key = `${what}\0${path}`;
+    if (this.answers.has(key)) return this.answers.get(key) as Maybe<T>;
+    const answer = work();
     this.answers.set(key, answer);
     return answer;
   }
 
-  stat(path: string): Promise<Stats | null> {
+  /** One raw read, blocking or through the thread pool as the path allows. */
+  private read<T>(read: Read, path: string): Maybe<T> {
+    return this.once(read, path, () => {
+      if (!this.blocks(path)) return readLater(read, path) as Promise<T>;
+      const started = Date.now();
+      const value = readNow(read, path) as T;
+      if (Date.now() - started > this.slowReadMs) this.slow = true;
+      return value;
+    });
+  }
+
+  private statNow(path: string): Maybe<Stats | null> {
     this.watched.add(path);
-    return this.once('stat', path, async (reader) => {
-      const [stats, state] = await reader.stat(path);
+    return then(this.read<[Stats | null, string]>('stat', path), ([stats, state]) => {
       this.states.set(path, state);
       return stats;
     });
   }
 
-  async isSymlink(path: string): Promise<boolean> {
+  stat(path: string): Promise<Stats | null> {
+    return Promise.resolve(this.statNow(path));
+  }
+
+  isSymlink(path: string): Promise<boolean> {
     this.watched.add(path);
-    return (await this.once('lstat', path, (reader) => reader.lstat(path)))?.isSymbolicLink() ?? false;
+    return Promise.resolve(then(this.read<Stats | null>('lstat', path), (s) => s?.isSymbolicLink() ?? false));
   }
 
-  async isFile(path: string): Promise<boolean> {
-    return (await this.stat(path))?.isFile() ?? false;
+  isFile(path: string): Promise<boolean> {
+    return Promise.resolve(then(this.statNow(path), (s) => s?.isFile() ?? false));
   }
 
-  async isDir(path: string): Promise<boolean> {
-    return (await this.stat(path))?.isDirectory() ?? false;
+  isDir(path: string): Promise<boolean> {
+    return Promise.resolve(then(this.statNow(path), isDirectory));
   }
 
   // Missing files and folders are the common case, and a failed open or readdir costs an
   // exception; a (remembered) stat first is cheaper.
 
   /** Entry names of a directory, sorted; [] when it is missing or unreadable. */
-  async list(path: string): Promise<string[]> {
-    this.watched.add(path);
-    return this.once('list', path, async (reader) =>
-      (await this.isDir(path)) ? ((await reader.names(path)) ?? []).sort() : [],
+  list(path: string): Promise<string[]> {
+    return Promise.resolve(
+      this.once('list', path, () =>
+        then(this.statNow(path), (stats) =>
+          isDirectory(stats)
+            ? then(this.read<string[] | null>('names', path), (names) => (names ?? []).sort())
+            : [],
+        ),
+      ),
     );
   }
 
   /** Sub-directories of a directory (symlinks to directories count). */
-  async listDirs(path: string): Promise<string[]> {
-    this.watched.add(path);
-    return this.once('dirs', path, async (reader) => {
-      if (!(await this.isDir(path))) return [];
-      const out: string[] = [];
-      for (const entry of (await reader.entries(path)) ?? []) {
-        if (entry.isDirectory()) out.push(entry.name);
-        else if (entry.isSymbolicLink() && (await this.isDir(join(path, entry.name)))) out.push(entry.name);
-      }
-      return out.sort(naturalCompare);
-    });
+  listDirs(path: string): Promise<string[]> {
+    return Promise.resolve(
+      this.once('dirs', path, () =>
+        then(this.statNow(path), (stats) =>
+          isDirectory(stats)
+            ? then(this.read<Dirent[] | null>('entries', path), (entries) => this.dirsOf(path, entries ?? []))
+            : [],
+        ),
+      ),
+    );
+  }
+
+  private async dirsOf(path: string, entries: Dirent[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const entry of entries) {
+      if (entry.isDirectory()) out.push(entry.name);
+      else if (entry.isSymbolicLink() && (await this.isDir(join(path, entry.name)))) out.push(entry.name);
+    }
+    return out.sort(naturalCompare);
   }
 
   /** A regular file's text (its first `limit` bytes); null when it is missing, unreadable or not a file. */
@@ -253,21 +284,29 @@ export class TrackedFs {
   head(path: string, bytes: number): Promise<Buffer | null> {
     this.watched.add(path);
     // Keyed by size too: a short head must not stand in for a whole file.
-    return this.once(`head:${bytes}`, path, async (reader) =>
-      (await this.isFile(path)) ? reader.head(path, bytes) : null,
+    return Promise.resolve(
+      then(this.statNow(path), (stats) =>
+        stats?.isFile() ? this.read<Buffer | null>(`head:${bytes}`, path) : null,
+      ),
     );
   }
 
   realpath(path: string): Promise<string | null> {
-    return this.once('realpath', path, (reader) => reader.realpath(path));
+    return Promise.resolve(this.read<string | null>('realpath', path));
   }
 
   /** access(W_OK) with the real uid, as pip tests on POSIX (no file is created). */
   writable(path: string): Promise<boolean> {
     this.watched.add(path);
-    if (process.platform === 'win32') return this.once('writable', path, () => windowsWritable(path));
-    return this.once('writable', path, (reader) => reader.writable(path));
+    // pip's Windows test creates a file: never on this thread.
+    if (process.platform === 'win32')
+      return Promise.resolve(this.once('writable', path, () => windowsWritable(path)));
+    return Promise.resolve(this.read<boolean>('writable', path));
   }
+}
+
+function isDirectory(stats: Stats | null): boolean {
+  return stats?.isDirectory() ?? false;
 }
 
 /** Orders names with numbers by value (3.9 before 3.10) without ICU's collator, which is slow to start. */
