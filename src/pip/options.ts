@@ -142,25 +142,35 @@ interface OptionTable {
 }
 
 const TABLES = new Map<string, OptionTable>();
+const TABLES_BY_VERSION = new Map<string, OptionTable>();
 
+/** The table for one pip version; versions with the same options share one (a scan meets many versions). */
 function tableFor(version: PipVersion): OptionTable {
-  const key = version.join('.');
-  let table = TABLES.get(key);
+  const asText = version.join('.');
+  let table = TABLES_BY_VERSION.get(asText);
   if (!table) {
-    const options = OPTIONS.filter(
-      (o) => !o.since || atLeast(version, o.since[0], o.since[1], o.since[2] ?? 0),
-    );
-    const longs = new Map<string, OptionSpec>();
-    const shorts = new Map<string, OptionSpec>();
-    for (const spec of options) {
-      for (const long of spec.long) longs.set(long, spec);
-      if (spec.short) shorts.set(spec.short, spec);
-    }
-    const members = OPTIONS.map((o) => (options.includes(o) ? '1' : '0')).join('');
-    table = { key: members, options, longs, shorts };
+    const has = OPTIONS.map((o) => !o.since || atLeast(version, o.since[0], o.since[1], o.since[2] ?? 0));
+    const key = has.map((yes) => (yes ? '1' : '0')).join('');
+    table =
+      TABLES.get(key) ??
+      indexed(
+        key,
+        OPTIONS.filter((_, i) => has[i]),
+      );
     TABLES.set(key, table);
+    TABLES_BY_VERSION.set(asText, table);
   }
   return table;
+}
+
+function indexed(key: string, options: readonly OptionSpec[]): OptionTable {
+  const longs = new Map<string, OptionSpec>();
+  const shorts = new Map<string, OptionSpec>();
+  for (const spec of options) {
+    for (const long of spec.long) longs.set(long, spec);
+    if (spec.short) shorts.set(spec.short, spec);
+  }
+  return { key, options, longs, shorts };
 }
 
 export function optionsFor(version: PipVersion): readonly OptionSpec[] {

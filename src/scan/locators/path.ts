@@ -3,10 +3,7 @@
 import { join } from '../../core/fast-path.js';
 import type { ScanContext } from '../context.js';
 import { isInside } from '../roots.js';
-import type { Candidate, Locator } from './locator.js';
-
-const POSIX_NAME = /^python(\d(\.\d+)?t?)?$/;
-const WINDOWS_NAME = /^python(\d(\.\d+)?t?)?\.exe$/i;
+import { type Candidate, type Locator, pythonNamesIn } from './locator.js';
 
 export const pathLocator: Locator = {
   name: 'path',
@@ -24,18 +21,12 @@ export const pathLocator: Locator = {
       join(roots.mise, 'shims'),
     ].filter((dir): dir is string => dir !== null);
     const out: Candidate[] = [];
-    // Python-named entries per folder read; /bin and /usr/bin are often one folder (merged /usr),
-    // and reading a thousand names twice costs more than asking where a symlink leads.
-    const pythonNames = new Map<string, string[]>();
     for (const dir of [...new Set(entries)]) {
       if (launchers.some((launcher) => isInside(dir, launcher, ctx.platform))) continue;
+      // /bin and /usr/bin are often one folder (merged /usr): reading a thousand names twice
+      // costs more than asking where a symlink leads.
       const real = (await ctx.fs.isSymlink(dir)) ? ((await ctx.fs.realpath(dir)) ?? dir) : dir;
-      let names = pythonNames.get(real);
-      if (!names) {
-        names = (await ctx.fs.list(real)).filter((name) => (win ? WINDOWS_NAME : POSIX_NAME).test(name));
-        pythonNames.set(real, names);
-      }
-      for (const name of names) {
+      for (const name of await pythonNamesIn(ctx, real)) {
         const executable = join(dir, name);
         if (await isInterpreterBinary(ctx, executable)) out.push({ executable });
       }

@@ -1,9 +1,7 @@
 // Pythons that come with the OS or an installer: distro and /usr/local Pythons, python.org and
 // Apple's on macOS, and on Windows the PEP 514 registry, the install manager and the Store.
 import { join } from '../../core/fast-path.js';
-import { type Candidate, type Locator, pythonIn } from './locator.js';
-
-const VERSIONED = /^python(\d(\.\d+)?t?)?$/;
+import { type Candidate, type Locator, pythonIn, pythonNamesIn } from './locator.js';
 
 export const linuxGlobalLocator: Locator = {
   name: 'linux-global',
@@ -11,8 +9,8 @@ export const linuxGlobalLocator: Locator = {
   async find(ctx) {
     const out: Candidate[] = [];
     for (const dir of ['/usr/bin', '/usr/local/bin'].map(ctx.sys)) {
-      for (const name of await ctx.fs.list(dir)) {
-        if (VERSIONED.test(name) && name !== 'python') out.push({ executable: join(dir, name) });
+      for (const name of await pythonNamesIn(ctx, dir)) {
+        if (name !== 'python') out.push({ executable: join(dir, name) });
       }
       // `python` alone is last: it is often python2, or a link to one of the above.
       if (await ctx.fs.isFile(join(dir, 'python'))) out.push({ executable: join(dir, 'python') });
