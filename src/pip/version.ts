@@ -11,7 +11,11 @@ export function parsePipVersion(text: string): PipVersion | null {
 }
 
 export function atLeast(version: PipVersion, major: number, minor = 0, patch = 0): boolean {
-  const [a, b, c] = version;
+  // Indexed, not destructured: destructuring allocates an iterator until V8 optimises the
+  // caller, and a cold scan calls this for every option of every pip version it meets.
+  const a = version[0];
+  const b = version[1];
+  const c = version[2];
   if (a !== major) return a > major;
   if (b !== minor) return b > minor;
   return c >= patch;

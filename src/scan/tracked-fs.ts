@@ -174,9 +174,9 @@ export class TrackedFs {
   readonly states = new Map<string, string>();
   /** Epoch ms after which no read blocks, so timers (the scan's deadline) get their turn. */
   blockingDeadline = Number.POSITIVE_INFINITY;
-  // Each answer by (what, path): a value when it was read blocking, a promise otherwise. Keeping
-  // settled values as values, not promises, is what makes a cold scan's hundreds of reads cheap.
-  private readonly answers = new Map<string, unknown>();
+  // Each answer by what was asked, then by path: a value when it was read blocking, a promise
+  // otherwise. Settled values stay values, not promises: a cold scan asks hundreds of times.
+  private readonly answers = new Map<string, Map<string, unknown>>();
   private readonly isLocal: (path: string) => boolean;
   private readonly slowReadMs: number;
   private slow = false;
@@ -191,32 +191,53 @@ export class TrackedFs {
     return !this.slow && Date.now() < this.blockingDeadline && this.isLocal(path);
   }
 
+  private answersTo(what: string): Map<string, unknown> {
+    let byPath = this.answers.get(what);
+    if (!byPath) {
+      byPath = new Map();
+      this.answers.set(what, byPath);
+    }
+    return byPath;
+  }
+
   /** The answer of `work` for (what, path), worked out once per scan. */
-  private once<T>(what: string, path: string, work: () => Maybe<T>): Maybe<T> {
-    const key = `${what}\0${path}`;
-    if (this.answers.has(key)) return this.answers.get(key) as Maybe<T>;
-    const answer = work();
-    this.answers.set(key, answer);
+  private once<T>(what: string, path: string, work: (path: string) => Maybe<T>): Maybe<T> {
+    const known = this.answersTo(what);
+    if (known.has(path)) return known.get(path) as Maybe<T>;
+    const answer = work(path);
+    known.set(path, answer);
     return answer;
   }
 
-  /** One raw read, blocking or through the thread pool as the path allows. */
+  /** A raw read, blocking or through the thread pool as the path allows (not remembered). */
+  private fresh<T>(read: Read, path: string): Maybe<T> {
+    if (!this.blocks(path)) return readLater(read, path) as Promise<T>;
+    const started = Date.now();
+    const value = readNow(read, path) as T;
+    if (Date.now() - started > this.slowReadMs) this.slow = true;
+    return value;
+  }
+
+  /** A raw read, once per scan. */
   private read<T>(read: Read, path: string): Maybe<T> {
-    return this.once(read, path, () => {
-      if (!this.blocks(path)) return readLater(read, path) as Promise<T>;
-      const started = Date.now();
-      const value = readNow(read, path) as T;
-      if (Date.now() - started > this.slowReadMs) this.slow = true;
-      return value;
-    });
+    const known = this.answersTo(read);
+    if (known.has(path)) return known.get(path) as Maybe<T>;
+    const answer = this.fresh<T>(read, path);
+    known.set(path, answer);
+    return answer;
   }
 
   private statNow(path: string): Maybe<Stats | null> {
     this.watched.add(path);
-    return then(this.read<[Stats | null, string]>('stat', path), ([stats, state]) => {
-      this.states.set(path, state);
-      return stats;
+    const known = this.answersTo('stat');
+    if (known.has(path)) return known.get(path) as Maybe<Stats | null>;
+    // The state is recorded as the scan saw it, for the cache.
+    const answer = then(this.fresh<[Stats | null, string]>('stat', path), (read) => {
+      this.states.set(path, read[1]);
+      return read[0];
     });
+    known.set(path, answer);
+    return answer;
   }
 
   stat(path: string): Promise<Stats | null> {
