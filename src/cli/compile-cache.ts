@@ -21,6 +21,7 @@ import { Script } from 'node:vm';
 import { userCacheFolder } from '../core/cache-folder.js';
 
 type Compiler = (module: NodeModule, filename: string) => void;
+
 /** Where compiled code is kept: PIP_DOCTOR_COMPILE_CACHE ("0" for nowhere), else `compiled/` in pip-doctor's cache folder. */
 export function compileCacheDir(env: NodeJS.ProcessEnv, platform: string, home: string): string | null {
   const set = env.PIP_DOCTOR_COMPILE_CACHE;

@@ -132,7 +132,7 @@ export class PipUsageError extends DoctorError {
   }
 }
 
-/** The options one pip version has, indexed by name (built once per version: scan asks per environment). */
+/** The options a pip version has, indexed by name; built once for all versions that have the same ones. */
 interface OptionTable {
   /** Which of all known options this version has, e.g. "1101..." (versions alike share it). */
   key: string;
@@ -151,12 +151,8 @@ function tableFor(version: PipVersion): OptionTable {
   if (!table) {
     const has = OPTIONS.map((o) => !o.since || atLeast(version, o.since[0], o.since[1], o.since[2] ?? 0));
     const key = has.map((yes) => (yes ? '1' : '0')).join('');
-    table =
-      TABLES.get(key) ??
-      indexed(
-        key,
-        OPTIONS.filter((_, i) => has[i]),
-      );
+    const options = OPTIONS.filter((_, i) => has[i]);
+    table = TABLES.get(key) ?? indexed(key, options);
     TABLES.set(key, table);
     TABLES_BY_VERSION.set(asText, table);
   }

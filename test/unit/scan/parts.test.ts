@@ -20,6 +20,11 @@ import { tempDir } from '../../fixtures/temp.js';
 const temp = tempDir('pd-scan-parts-');
 after(() => rmSync(temp, { recursive: true, force: true }));
 
+/** A Linux scan context whose system folders and home are in the temp folder. */
+function linuxContext(env: Record<string, string>, home = temp) {
+  return createContext({ env, cwd: temp, platform: 'linux', root: temp, home });
+}
+
 test('the hard deadline: a hung locator is reported as timed out and the scan still answers', async () => {
   const hung: Locator = { name: 'hung', find: () => new Promise(() => {}) };
   const quick: Locator = { name: 'quick', find: async () => [] };
@@ -30,13 +35,7 @@ test('the hard deadline: a hung locator is reported as timed out and the scan st
     },
   };
   const windowsOnly: Locator = { name: 'windows-only', platforms: ['win32'], find: async () => [] };
-  const ctx = await createContext({
-    env: { PATH: '' },
-    cwd: temp,
-    platform: 'linux',
-    root: temp,
-    home: temp,
-  });
+  const ctx = await linuxContext({ PATH: '' });
   const started = Date.now();
   const result = await scan(ctx, { deadlineMs: 300, locators: [quick, broken, windowsOnly, hung] });
   const took = Date.now() - started;
@@ -103,35 +102,17 @@ test('pip settings: [install] beats [global], the environment beats files, no-us
     join(home, '.config', 'pip', 'pip.conf'),
     '[global]\nuser = false\n[install]\nuser = true\nbreak_system_packages = yes\n',
   );
-  const ctx = await createContext({ env: { HOME: home }, cwd: temp, platform: 'linux', root: temp, home });
+  const ctx = await linuxContext({ HOME: home }, home);
   const files = await readPipSettings(ctx, join(temp, 'prefix'), '24.2');
   assert.equal(files.user, true);
   assert.equal(files.breakSystemPackages, true);
-  const envCtx = await createContext({
-    env: { HOME: home, PIP_USER: '0', PIP_REQUIRE_VIRTUALENV: 'true' },
-    cwd: temp,
-    platform: 'linux',
-    root: temp,
-    home,
-  });
+  const envCtx = await linuxContext({ HOME: home, PIP_USER: '0', PIP_REQUIRE_VIRTUALENV: 'true' }, home);
   const fromEnv = await readPipSettings(envCtx, join(temp, 'prefix'), '24.2');
   assert.equal(fromEnv.user, false);
   assert.equal(fromEnv.requireVirtualenv, true);
-  const quirk = await createContext({
-    env: { HOME: temp, PIP_NO_USER: '1' },
-    cwd: temp,
-    platform: 'linux',
-    root: temp,
-    home: temp,
-  });
+  const quirk = await linuxContext({ HOME: temp, PIP_NO_USER: '1' });
   assert.equal((await readPipSettings(quirk, join(temp, 'prefix'), '24.2')).user, true);
-  const isolated = await createContext({
-    env: { HOME: home, PIP_CONFIG_FILE: '/dev/null' },
-    cwd: temp,
-    platform: 'linux',
-    root: temp,
-    home,
-  });
+  const isolated = await linuxContext({ HOME: home, PIP_CONFIG_FILE: '/dev/null' }, home);
   assert.equal((await readPipSettings(isolated, join(temp, 'prefix'), null)).user, null);
 });
 
@@ -180,13 +161,7 @@ test('pip settings per environment of one scan: each pip version reads them its 
   const withSite = join(temp, 'prefix-with-site');
   mkdirSync(withSite, { recursive: true });
   writeFileSync(join(withSite, 'pip.conf'), '[install]\nuser = yes\n');
-  const ctx = await createContext({
-    env: { HOME: home, pip_target: '/lower' },
-    cwd: temp,
-    platform: 'linux',
-    root: temp,
-    home,
-  });
+  const ctx = await linuxContext({ HOME: home, pip_target: '/lower' }, home);
   const prefix = join(temp, 'prefix');
   // --break-system-packages arrived in pip 23.0.1: older pips do not know the key and skip it.
   assert.equal((await readPipSettings(ctx, prefix, '23.1')).breakSystemPackages, true);
