@@ -14,15 +14,21 @@ export function resolveCommands(
   cwd: string,
 ): Record<CommandName, CommandResolution> {
   const out = {} as Record<CommandName, CommandResolution>;
-  for (const name of COMMAND_NAMES) out[name] = resolveCommand(name, env, plat, cwd);
+  // pyenv's version is the same for all four: looked up once.
+  const pyenv: PyenvLookups = new Map();
+  for (const name of COMMAND_NAMES) out[name] = resolveCommand(name, env, plat, cwd, pyenv);
   return out;
 }
+
+/** pyenv's versions by pyenv root, for one set of commands looked up together. */
+type PyenvLookups = Map<string, ReturnType<typeof pyenvVersions>>;
 
 export function resolveCommand(
   name: string,
   env: NodeJS.ProcessEnv,
   plat: string,
   cwd: string,
+  pyenv: PyenvLookups = new Map(),
 ): CommandResolution {
   const path = findOnPath(name, env, plat, cwd);
   const base: CommandResolution = {
@@ -35,7 +41,7 @@ export function resolveCommand(
     detail: null,
   };
   if (!path) return { ...base, detail: `${name} is not on PATH` };
-  const resolved = resolveLauncher(path, name, env, plat, cwd, 0);
+  const resolved = resolveLauncher(path, name, env, plat, cwd, 0, pyenv);
   const exists = resolved.interpreter ? isFile(resolved.interpreter) : null;
   return {
     ...base,
@@ -55,12 +61,13 @@ function resolveLauncher(
   plat: string,
   cwd: string,
   depth: number,
+  pyenv: PyenvLookups,
 ): Resolved {
   if (depth > 4) return { interpreter: null, via: null, detail: 'too many levels of launchers' };
   const head = readHead(file, 1024);
   if (head === null) return { interpreter: null, via: null, detail: `cannot read ${file}` };
   if (head.startsWith('#!')) {
-    if (isPyenvShim(head)) return resolvePyenvShim(file, name, env, plat, cwd, depth);
+    if (isPyenvShim(head)) return resolvePyenvShim(file, name, env, plat, cwd, depth, pyenv);
     const target = shebangInterpreter(head, env, plat, cwd);
     if (!target) return { interpreter: null, via: 'shebang', detail: 'unreadable shebang line' };
     const flags = shebangFlags(head);
@@ -150,9 +157,15 @@ function resolvePyenvShim(
   plat: string,
   cwd: string,
   depth: number,
+  pyenv: PyenvLookups,
 ): Resolved {
   const root = env.PYENV_ROOT ?? dirname(dirname(shim));
-  const { versions, origin } = pyenvVersions(root, env, cwd);
+  let lookup = pyenv.get(root);
+  if (!lookup) {
+    lookup = pyenvVersions(root, env, cwd);
+    pyenv.set(root, lookup);
+  }
+  const { versions, origin } = lookup;
   for (const version of versions) {
     if (version === 'system') {
       const shimsDir = dirname(shim);
@@ -162,14 +175,14 @@ function resolvePyenvShim(
         .join(':');
       const found = findOnPath(name, { ...env, PATH: withoutShims }, plat, cwd);
       if (found) {
-        const inner = resolveLauncher(found, name, env, plat, cwd, depth + 1);
+        const inner = resolveLauncher(found, name, env, plat, cwd, depth + 1, pyenv);
         return { ...inner, via: `pyenv-shim (system, from ${origin})` };
       }
       continue;
     }
     const candidate = join(root, 'versions', version, 'bin', name);
     if (isFile(candidate)) {
-      const inner = resolveLauncher(candidate, name, env, plat, cwd, depth + 1);
+      const inner = resolveLauncher(candidate, name, env, plat, cwd, depth + 1, pyenv);
       return { ...inner, via: `pyenv-shim (${version}, from ${origin})` };
     }
   }

@@ -36,9 +36,48 @@ export function cacheFileFor(dir: string, cwd: string): string {
   return join(dir, `scan-v${FORMAT}-${hash.toString(16).padStart(8, '0')}.json`);
 }
 
-/** Environment variables that change what a scan finds or decides. */
-const RELEVANT_ENV =
-  /^(PATH|Path|PATHEXT|HOME|USERPROFILE|LOCALAPPDATA|APPDATA|ProgramData|ProgramFiles.*|PYENV.*|CONDA_.*|MAMBA_.*|VIRTUAL_ENV|WORKON_HOME|PIPX_.*|UV_.*|XDG_.*|PIP_.*|PYTHON.*|HOMEBREW_.*|ASDF_.*|MISE_.*|POETRY_.*|HATCH_.*|PDM_.*|RYE_HOME|DEVELOPER_DIR)$/;
+// Environment variables that change what a scan finds or decides: these names, and the names
+// that start with these prefixes. (Plain lookups: one big pattern costs more to compile than
+// every other step of the cache check.)
+const RELEVANT_NAMES = new Set([
+  'PATH',
+  'Path',
+  'PATHEXT',
+  'HOME',
+  'USERPROFILE',
+  'LOCALAPPDATA',
+  'APPDATA',
+  'ProgramData',
+  'VIRTUAL_ENV',
+  'WORKON_HOME',
+  'RYE_HOME',
+  'DEVELOPER_DIR',
+]);
+const RELEVANT_PREFIXES = [
+  'ProgramFiles',
+  'PYENV',
+  'CONDA_',
+  'MAMBA_',
+  'PIPX_',
+  'UV_',
+  'XDG_',
+  'PIP_',
+  'PYTHON',
+  'HOMEBREW_',
+  'ASDF_',
+  'MISE_',
+  'POETRY_',
+  'HATCH_',
+  'PDM_',
+];
+
+function relevantVariable(name: string): boolean {
+  if (RELEVANT_NAMES.has(name)) return true;
+  for (let i = 0; i < RELEVANT_PREFIXES.length; i++) {
+    if (name.startsWith(RELEVANT_PREFIXES[i] as string)) return !name.startsWith('PIP_DOCTOR_');
+  }
+  return false;
+}
 
 export function fingerprint(
   env: NodeJS.ProcessEnv,
@@ -53,7 +92,7 @@ export function fingerprint(
     gid: process.getgid?.() ?? null,
   };
   for (const name of Object.keys(env).sort()) {
-    if (RELEVANT_ENV.test(name) && !name.startsWith('PIP_DOCTOR_')) out[`env:${name}`] = env[name] ?? null;
+    if (relevantVariable(name)) out[`env:${name}`] = env[name] ?? null;
   }
   return out;
 }

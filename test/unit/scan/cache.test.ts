@@ -173,3 +173,35 @@ test('a file changed while the scan ran: the cache records what the scan saw, so
   const lookup = await m.cached();
   assert.ok('miss' in lookup, 'an answer made from 3.11.9 must not be served once 3.12.1 is selected');
 });
+
+test('the fingerprint holds the variables that change a scan, and no others', () => {
+  const print = fingerprint(
+    {
+      PATH: '/usr/bin',
+      'ProgramFiles(x86)': 'C:\\Program Files (x86)',
+      PYENV_VERSION: '3.12.1',
+      PIP_USER: '1',
+      PYTHONUSERBASE: '/u',
+      XDG_CONFIG_HOME: '/c',
+      PIP_DOCTOR_DEBUG: '1',
+      TERM: 'xterm',
+      EDITOR: 'vi',
+      PATHOLOGY: 'x',
+    },
+    '/work',
+    'linux',
+  );
+  assert.deepEqual(
+    Object.keys(print)
+      .filter((key) => key.startsWith('env:'))
+      .sort(),
+    [
+      'env:PATH',
+      'env:PIP_USER',
+      'env:PYENV_VERSION',
+      'env:PYTHONUSERBASE',
+      'env:ProgramFiles(x86)',
+      'env:XDG_CONFIG_HOME',
+    ],
+  );
+});
