@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '15' }, json: { type: 'boolean', default: false } },
+  options: { runs: { type: 'string', default: '21' }, json: { type: 'boolean', default: false } },
 });
 const runs = Number(values.runs);
 const cli = resolve('dist/cli.cjs');
@@ -105,6 +105,11 @@ try {
     const mid = sorted.length >> 1;
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   };
+  // The middle half of the runs: how much the machine itself wandered while they ran.
+  const quartiles = (list) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return [sorted[Math.floor(sorted.length / 4)], sorted[Math.floor((sorted.length * 3) / 4)]];
+  };
   const med = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
   const medInside = Object.fromEntries(Object.entries(inside).map(([name, list]) => [name, median(list)]));
   const checks = [
@@ -118,13 +123,15 @@ try {
   ];
   if (values.json) {
     process.stdout.write(
-      `${JSON.stringify({ runs, medianMs: med, scanOwnMs: medInside, checks }, null, 2)}\n`,
+      `${JSON.stringify({ runs, medianMs: med, quartilesMs: Object.fromEntries(Object.entries(times).map(([name, list]) => [name, quartiles(list)])), scanOwnMs: medInside, checks }, null, 2)}\n`,
     );
   } else {
-    console.log(`medians of ${runs} interleaved runs:`);
+    console.log(`medians of ${runs} interleaved runs [middle half of the runs]:`);
     for (const [name, ms] of Object.entries(med)) {
+      const [low, high] = quartiles(times[name]);
+      const spread = `  [${low.toFixed(0)}-${high.toFixed(0)}]`;
       const own = name in medInside ? `  (the scan's own time: ${medInside[name]} ms)` : '';
-      console.log(`  ${name.padEnd(24)} ${ms.toFixed(1).padStart(8)} ms${own}`);
+      console.log(`  ${name.padEnd(24)} ${ms.toFixed(1).padStart(8)} ms${spread}${own}`);
     }
     console.log(
       `  warm / --version         ${(med['scan (warm)'] / med['pip-doctor --version']).toFixed(2)}x`,
