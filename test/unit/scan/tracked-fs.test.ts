@@ -3,7 +3,7 @@
 // and never stuck on a FIFO or device where a file was expected.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createContext } from '../../../src/scan/context.js';
@@ -52,6 +52,27 @@ test('local file systems are told from network, FUSE and unknown ones by the mou
   assert.equal(mac('/opt/homebrew/bin/python3'), true);
   assert.equal(mac('/Volumes/share/envs/x'), false);
   assert.equal(mac('/net/server/tools'), false);
+});
+
+test('a path is judged by where it leads: a symlink onto a network share is not local', () => {
+  const root = join(temp, 'links');
+  mkdirSync(join(root, 'home', 'u'), { recursive: true });
+  mkdirSync(join(root, 'share', 'envs', 'web', 'bin'), { recursive: true });
+  symlinkSync(join(root, 'share', 'envs'), join(root, 'home', 'u', 'envs'));
+  symlinkSync('../../share', join(root, 'home', 'u', 'relative'));
+  symlinkSync('envs', join(root, 'home', 'u', 'again'));
+  symlinkSync('loop', join(root, 'home', 'u', 'loop'));
+  const info = [
+    '22 1 8:1 / / rw,relatime - ext4 /dev/sda1 rw',
+    `40 22 0:40 / ${join(root, 'share')} rw - nfs4 server:/export rw`,
+  ].join('\n');
+  const isLocal = localPathTest('linux', info);
+  assert.equal(isLocal(join(root, 'home', 'u', 'envs', 'web', 'pyvenv.cfg')), false, 'absolute link');
+  assert.equal(isLocal(join(root, 'home', 'u', 'relative', 'envs')), false, 'relative link with ..');
+  assert.equal(isLocal(join(root, 'home', 'u', 'again', 'web')), false, 'a link to a link');
+  assert.equal(isLocal(join(root, 'home', 'u', 'loop', 'x')), false, 'a loop is not followed for ever');
+  assert.equal(isLocal(join(root, 'home', 'u', '.pyenv', 'version')), true, 'a missing path');
+  assert.equal(isLocal(join(root, 'home', 'u')), true);
 });
 
 test('local reads are answered at once, network ones through the pool, each path read once', async () => {
