@@ -151,15 +151,16 @@ function tableFor(version: PipVersion): OptionTable {
   if (!table) {
     const has = OPTIONS.map((o) => !o.since || atLeast(version, o.since[0], o.since[1], o.since[2] ?? 0));
     const key = has.map((yes) => (yes ? '1' : '0')).join('');
-    const options = OPTIONS.filter((_, i) => has[i]);
-    table = TABLES.get(key) ?? indexed(key, options);
+    table = TABLES.get(key) ?? indexed(key, has);
     TABLES.set(key, table);
     TABLES_BY_VERSION.set(asText, table);
   }
   return table;
 }
 
-function indexed(key: string, options: readonly OptionSpec[]): OptionTable {
+/** The table of the options marked in `has` (one flag per entry of OPTIONS). */
+function indexed(key: string, has: readonly boolean[]): OptionTable {
+  const options = OPTIONS.filter((_, i) => has[i]);
   const longs = new Map<string, OptionSpec>();
   const shorts = new Map<string, OptionSpec>();
   for (const spec of options) {

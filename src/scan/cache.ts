@@ -4,10 +4,10 @@
 // network file systems are stat-ed in parallel through the thread pool, with a time limit, so a
 // stalled mount turns into a cache miss rather than a hang. Kept free of heavy imports: this
 // module is on the warm path of `pip-doctor scan`.
-import { mkdirSync, readFileSync, renameSync, stat, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { userCacheFolder } from '../core/cache-folder.js';
 import { join } from '../core/fast-path.js';
-import { statState } from './path-state.js';
+import { statWithState, statWithStateLater } from './path-state.js';
 import type { ScanResult } from './types.js';
 
 const FORMAT = 1;
@@ -72,11 +72,8 @@ const RELEVANT_PREFIXES = [
 ];
 
 function relevantVariable(name: string): boolean {
-  if (RELEVANT_NAMES.has(name)) return true;
-  for (let i = 0; i < RELEVANT_PREFIXES.length; i++) {
-    if (name.startsWith(RELEVANT_PREFIXES[i] as string)) return !name.startsWith('PIP_DOCTOR_');
-  }
-  return false;
+  if (name.startsWith('PIP_DOCTOR_')) return false; // pip-doctor's own settings, not pip's
+  return RELEVANT_NAMES.has(name) || RELEVANT_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
 export function fingerprint(
@@ -109,16 +106,12 @@ const ALL_LOCAL: WatchOptions = { isLocal: () => true, timeoutMs: 0 };
 
 /** The path's state now (see path-state.ts). */
 export function pathState(path: string): string {
-  try {
-    return statState(statSync(path, { throwIfNoEntry: false }));
-  } catch (error) {
-    return statState(null, (error as NodeJS.ErrnoException).code ?? 'EIO');
-  }
+  return statWithState(path)[1];
 }
 
 /** pathState through the thread pool. */
 function pathStateLater(path: string): Promise<string> {
-  return new Promise((resolve) => stat(path, (error, s) => resolve(statState(s, error?.code))));
+  return statWithStateLater(path).then((read) => read[1]);
 }
 
 /**

@@ -30,6 +30,8 @@ export interface ScanContext {
   fs: TrackedFs;
   /** PEP 514 registrations (Windows); reads `reg query`, never a Python. */
   readRegistry(): Promise<RegistryEntry[]>;
+  /** The answer of `work` for (what, key), worked out once per scan (file reads: see `fs`). */
+  once<T>(what: string, key: string, work: () => T): T;
 }
 
 export interface ContextOptions {
@@ -58,6 +60,7 @@ export async function createContext(options: ContextOptions): Promise<ScanContex
   const uid = options.uid !== undefined ? options.uid : (process.getuid?.() ?? null);
   const distro = platform === 'linux' ? parseOsRelease(await fs.readText(sys('/etc/os-release'))) : [];
   let registry: Promise<RegistryEntry[]> | undefined;
+  const answers = new Map<string, unknown>();
   return {
     platform,
     // The live process.env becomes a plain copy (the CLI passes one already): each read of it is a
@@ -81,6 +84,11 @@ export async function createContext(options: ContextOptions): Promise<ScanContex
             ? queryRegistry()
             : Promise.resolve([]);
       return registry;
+    },
+    once<T>(what: string, key: string, work: () => T): T {
+      const id = `${what}\0${key}`;
+      if (!answers.has(id)) answers.set(id, work());
+      return answers.get(id) as T;
     },
   };
 }

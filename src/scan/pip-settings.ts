@@ -84,17 +84,9 @@ export async function readPipSettings(
   // per way of reading them (a pip version's options) and per site file, which names its own path.
   const siteText = loaded.find((file) => file.level === 'site')?.text ?? null;
   const key = `${settingsReadingKey(version)}\0${siteText === null ? '' : site}`;
-  let known = answers.get(ctx);
-  if (!known) {
-    known = new Map();
-    answers.set(ctx, known);
-  }
-  const answer = known.get(key) ?? settingsFrom(ctx, loaded, version);
-  known.set(key, answer);
+  const answer = ctx.once('pip-settings', key, () => settingsFrom(ctx, loaded, version));
   return { ...answer, sources: [...answer.sources] };
 }
-
-const answers = new WeakMap<ScanContext, Map<string, PipSettings>>();
 
 function settingsFrom(ctx: ScanContext, loaded: ConfigFileFacts[], version: PipVersion): PipSettings {
   let values: Map<string, Setting>;

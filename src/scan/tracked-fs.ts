@@ -28,12 +28,10 @@ import {
   realpath,
   realpathSync,
   type Stats,
-  stat,
-  statSync,
   unlink,
 } from 'node:fs';
 import { join } from '../core/fast-path.js';
-import { statState } from './path-state.js';
+import { statWithState, statWithStateLater } from './path-state.js';
 
 /** What one read answers, settled at once (a blocking read) or later (through the thread pool). */
 type Maybe<T> = T | Promise<T>;
@@ -58,10 +56,8 @@ function bufferSize(stats: Stats, limit: number): number {
 function readNow(read: Read, path: string): unknown {
   try {
     switch (read) {
-      case 'stat': {
-        const stats = statSync(path, { throwIfNoEntry: false }) ?? null;
-        return [stats, statState(stats)];
-      }
+      case 'stat':
+        return statWithState(path);
       case 'lstat':
         return lstatSync(path, { throwIfNoEntry: false }) ?? null;
       case 'names':
@@ -76,8 +72,7 @@ function readNow(read: Read, path: string): unknown {
       default:
         return headNow(path, Number(read.slice(5)));
     }
-  } catch (error) {
-    if (read === 'stat') return [null, statState(null, (error as NodeJS.ErrnoException).code ?? 'EIO')];
+  } catch {
     return read === 'writable' ? false : null;
   }
 }
@@ -107,9 +102,7 @@ function call<T>(
 function readLater(read: Read, path: string): Promise<unknown> {
   switch (read) {
     case 'stat':
-      return new Promise((resolve) =>
-        stat(path, (error, stats) => resolve([error ? null : stats, statState(stats, error?.code)])),
-      );
+      return statWithStateLater(path);
     case 'lstat':
       return call<Stats>((done) => lstat(path, done));
     case 'names':
@@ -201,17 +194,19 @@ export class TrackedFs {
   }
 
   /** The answer of `work` for (what, path), worked out once per scan. */
-  private once<T>(what: string, path: string, work: (path: string) => Maybe<T>): Maybe<T> {
+  private once<T>(what: string, path: string, work: () => Maybe<T>): Maybe<T> {
     const known = this.answersTo(what);
     if (known.has(path)) return known.get(path) as Maybe<T>;
-    const answer = work(path);
+    const answer = work();
     known.set(path, answer);
     return answer;
   }
 
   /** A raw read, blocking or through the thread pool as the path allows (not remembered). */
   private fresh<T>(read: Read, path: string): Maybe<T> {
-    if (!this.blocks(path)) return readLater(read, path) as Promise<T>;
+    // pip's Windows writability test creates a file: never on this thread.
+    const windowsWrite = read === 'writable' && process.platform === 'win32';
+    if (windowsWrite || !this.blocks(path)) return readLater(read, path) as Promise<T>;
     const started = Date.now();
     const value = readNow(read, path) as T;
     if (Date.now() - started > this.slowReadMs) this.slow = true;
@@ -220,24 +215,18 @@ export class TrackedFs {
 
   /** A raw read, once per scan. */
   private read<T>(read: Read, path: string): Maybe<T> {
-    const known = this.answersTo(read);
-    if (known.has(path)) return known.get(path) as Maybe<T>;
-    const answer = this.fresh<T>(read, path);
-    known.set(path, answer);
-    return answer;
+    return this.once(read, path, () => this.fresh<T>(read, path));
   }
 
   private statNow(path: string): Maybe<Stats | null> {
     this.watched.add(path);
-    const known = this.answersTo('stat');
-    if (known.has(path)) return known.get(path) as Maybe<Stats | null>;
     // The state is recorded as the scan saw it, for the cache.
-    const answer = then(this.fresh<[Stats | null, string]>('stat', path), (read) => {
-      this.states.set(path, read[1]);
-      return read[0];
-    });
-    known.set(path, answer);
-    return answer;
+    return this.once('stat', path, () =>
+      then(this.fresh<[Stats | null, string]>('stat', path), (read) => {
+        this.states.set(path, read[1]);
+        return read[0];
+      }),
+    );
   }
 
   stat(path: string): Promise<Stats | null> {
@@ -316,12 +305,9 @@ export class TrackedFs {
     return Promise.resolve(this.read<string | null>('realpath', path));
   }
 
-  /** access(W_OK) with the real uid, as pip tests on POSIX (no file is created). */
+  /** Whether pip would find the folder writable: access(W_OK) on POSIX, its file test on Windows. */
   writable(path: string): Promise<boolean> {
     this.watched.add(path);
-    // pip's Windows test creates a file: never on this thread.
-    if (process.platform === 'win32')
-      return Promise.resolve(this.once('writable', path, () => windowsWritable(path)));
     return Promise.resolve(this.read<boolean>('writable', path));
   }
 }

@@ -46,24 +46,14 @@ export async function pythonsUnder(
 
 const POSIX_PYTHON = /^python(\d(\.\d+)?t?)?$/;
 const WINDOWS_PYTHON = /^python(\d(\.\d+)?t?)?\.exe$/i;
-const pythonNames = new WeakMap<ScanContext, Map<string, Promise<string[]>>>();
-
 /**
  * The names in a folder that name an interpreter (python, python3, python3.12, python3.13t, and
  * python*.exe on Windows), sorted. Worked out once per folder and scan: /usr/bin, with a thousand
  * names, is looked at by both the PATH and the distro locators.
  */
 export function pythonNamesIn(ctx: ScanContext, dir: string): Promise<string[]> {
-  let known = pythonNames.get(ctx);
-  if (!known) {
-    known = new Map();
-    pythonNames.set(ctx, known);
-  }
-  let names = known.get(dir);
-  if (!names) {
+  return ctx.once('python-names', dir, () => {
     const pattern = ctx.platform === 'win32' ? WINDOWS_PYTHON : POSIX_PYTHON;
-    names = ctx.fs.list(dir).then((all) => all.filter((name) => pattern.test(name)));
-    known.set(dir, names);
-  }
-  return names;
+    return ctx.fs.list(dir).then((all) => all.filter((name) => pattern.test(name)));
+  });
 }
