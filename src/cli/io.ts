@@ -1,5 +1,6 @@
 // The streams and environment a command runs with, injected so tests can capture them.
 import { fstatSync, writeSync } from 'node:fs';
+import { plainEnv } from '../core/plain-env.js';
 
 /** Where a command writes: the little of a Writable that commands use. */
 export interface Output {
@@ -107,9 +108,7 @@ export function processIO(onBrokenPipe?: () => void): CliIO & { stdout: FdOutput
     get stdin() {
       return process.stdin;
     },
-    // A plain copy on POSIX: each read of process.env calls into C++, and a scan reads it thousands of
-    // times. Windows keeps the live object: its variable names are case-insensitive there.
-    env: process.platform === 'win32' ? process.env : { ...process.env },
+    env: plainEnv(process.env),
     cwd: process.cwd(),
   };
 }

@@ -17,7 +17,10 @@ export function join(...parts: string[]): string {
     // for-of allocates an iterator per call until V8 optimises the caller.)
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i];
-      if (typeof part !== 'string' || part === '') simple = false;
+      if (typeof part !== 'string' || part === '') {
+        simple = false;
+        break;
+      }
     }
     if (simple) {
       const joined = parts.join('/');

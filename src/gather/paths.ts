@@ -10,6 +10,7 @@ import {
   unlinkSync,
 } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { WRITE_TEST_ATTEMPTS, writeTestFileName } from '../pip/write-test.js';
 import { groupName, userName } from './accounts.js';
 import type { MountFacts, PathFacts } from './facts.js';
 import { mountFor } from './mounts.js';
@@ -112,9 +113,8 @@ function posixWritable(dir: string): boolean {
 
 /** Windows: pip creates and deletes a uniquely named file; a permission error means not writable. */
 function windowsWritable(dir: string): boolean {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const name = `accesstest_deleteme_fishfingers_custard_${Math.random().toString(36).slice(2, 8)}`;
-    const file = resolve(dir, name);
+  for (let attempt = 0; attempt < WRITE_TEST_ATTEMPTS; attempt++) {
+    const file = resolve(dir, writeTestFileName());
     try {
       closeSync(openSync(file, 'wx'));
       unlinkSync(file);

@@ -2,6 +2,7 @@
 // (the real one, or a fixture tree standing in for macOS or Windows in tests).
 import { join } from '../core/fast-path.js';
 import { homeFolder } from '../core/home-folder.js';
+import { plainEnv } from '../core/plain-env.js';
 import { localPathTest } from './local-paths.js';
 import { TrackedFs } from './tracked-fs.js';
 
@@ -63,10 +64,8 @@ export async function createContext(options: ContextOptions): Promise<ScanContex
   const answers = new Map<string, unknown>();
   return {
     platform,
-    // The live process.env becomes a plain copy (the CLI passes one already): each read of it is a
-    // call into C++, and a scan makes thousands. Not on Windows, where only the live object has
-    // case-insensitive names.
-    env: options.env === process.env && process.platform !== 'win32' ? { ...options.env } : options.env,
+    // The CLI passes a plain copy already; a library caller may pass process.env itself.
+    env: plainEnv(options.env),
     cwd: options.cwd,
     home,
     uid,

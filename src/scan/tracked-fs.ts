@@ -31,6 +31,7 @@ import {
   unlink,
 } from 'node:fs';
 import { join } from '../core/fast-path.js';
+import { WRITE_TEST_ATTEMPTS, writeTestFileName } from '../pip/write-test.js';
 import { statWithState, statWithStateLater } from './path-state.js';
 
 /** What one read answers, settled at once (a blocking read) or later (through the thread pool). */
@@ -139,9 +140,8 @@ async function headLater(path: string, limit: number): Promise<Buffer | null> {
 
 /** pip's Windows test: create and delete a uniquely named file (access() only sees the read-only flag). */
 async function windowsWritable(dir: string): Promise<boolean> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const name = `accesstest_deleteme_fishfingers_custard_${Math.random().toString(36).slice(2, 8)}`;
-    const file = join(dir, name);
+  for (let attempt = 0; attempt < WRITE_TEST_ATTEMPTS; attempt++) {
+    const file = join(dir, writeTestFileName());
     const result = await new Promise<'ok' | 'exists' | 'denied'>((resolve) =>
       open(file, 'wx', (error, fd) => {
         if (error) resolve(error.code === 'EEXIST' ? 'exists' : 'denied');

@@ -2,15 +2,14 @@
 // the user, used only when trusted, and never a reason for a different answer or a failure.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join, resolve } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { tempDir } from '../fixtures/temp.js';
 
 const CLI = resolve('dist/cli.cjs');
 const temp = tempDir('pd-compile-cache-');
-after(() => rmSync(temp, { recursive: true, force: true }));
 // Node 22.1+ caches compiled code itself, in its own format; the loader below is Node 20's.
 const nativeCache = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 

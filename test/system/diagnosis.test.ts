@@ -3,9 +3,9 @@
 // is modified: pip-doctor only looks, and every mount lives in a namespace that ends with the test.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { tempDir } from '../fixtures/temp.js';
 
 const CLI = resolve('dist/cli.cjs');
@@ -27,7 +27,6 @@ interface Report {
 
 const work = tempDir('pd-diagnosis-');
 chmodSync(work, 0o755);
-after(() => rmSync(work, { recursive: true, force: true }));
 
 function missing(): string | null {
   if (process.getuid?.() !== 0) return 'needs root (mount namespaces and setpriv)';

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runFix } from '../../src/commands/fix.js';
 import type { Fix } from '../../src/core/types.js';
-import { captureIO, finding, report, snapshot, tempDir } from '../fixtures/apply/tree.js';
+import { captureIO, finding, report, snapshot } from '../fixtures/apply/tree.js';
+import { tempDir } from '../fixtures/temp.js';
 
 test('chown gives folders in the home back to the user, and undo gives them back to root', async (t) => {
   if (typeof process.geteuid !== 'function' || process.geteuid() !== 0) {

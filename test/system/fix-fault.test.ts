@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { runFix } from '../../src/commands/fix.js';
 import type { CheckReport } from '../../src/core/report.js';
 import type { Fix } from '../../src/core/types.js';
-import { captureIO, finding, report, snapshot, tempDir } from '../fixtures/apply/tree.js';
+import { captureIO, finding, report, snapshot } from '../fixtures/apply/tree.js';
+import { tempDir } from '../fixtures/temp.js';
 
 const DRIVER = fileURLToPath(new URL('../fixtures/apply/driver.js', import.meta.url));
 type Tree = Record<string, string>;

@@ -2,7 +2,7 @@
 // (util-linux `script`), lists the fixes, asks which to apply, and an answer of "n" changes nothing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../fixtures/temp.js';
@@ -28,7 +28,7 @@ test('on a terminal, fix asks which fix to apply, and "n" changes nothing', (t) 
   const root = tempDir('pd-fix-prompt-');
   const home = join(root, 'home');
   const project = join(root, 'project');
-  for (const dir of [home, project]) spawnSync('mkdir', ['-p', dir]);
+  for (const dir of [home, project]) mkdirSync(dir, { recursive: true });
   const { CI: _ci, ...inherited } = process.env;
   const command = `${process.execPath} ${CLI} fix --python ${python} -- requests`;
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runFix } from '../../src/commands/fix.js';
 import type { Fix } from '../../src/core/types.js';
-import { captureIO, finding, report, snapshot, tempDir } from '../fixtures/apply/tree.js';
+import { captureIO, finding, report, snapshot } from '../fixtures/apply/tree.js';
+import { tempDir } from '../fixtures/temp.js';
 
 function python312(): string | null {
   const root = '/root/.pyenv/versions';

@@ -1,14 +1,12 @@
 // The built `pip-doctor scan` as a user meets it: help, usage errors, NDJSON streaming, the cache.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { tempDir } from '../fixtures/temp.js';
 
 const CLI = resolve('dist/cli.cjs');
 const cache = tempDir('pd-scan-cli-');
-after(() => rmSync(cache, { recursive: true, force: true }));
 const env = { ...process.env, NO_COLOR: '1', PIP_DOCTOR_CACHE_DIR: cache, PIP_DOCTOR_DEBUG: '1' };
 
 function cli(args: string[]) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { ScanEnvironment, ScanResult } from '../../src/scan/types.js';
 import { tempDir } from '../fixtures/temp.js';
 
@@ -37,9 +37,6 @@ before(() => {
     join(project, 'sysvenv'),
   ]);
   execFileSync(`${PYENV}/3.13.0/bin/python`, ['-m', 'venv', '--without-pip', join(project, 'nopip')]);
-});
-after(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 function copyPip(fromSite: string, toSite: string): void {

@@ -9,7 +9,8 @@ import { test } from 'node:test';
 import { runFix } from '../../../src/commands/fix.js';
 import type { CheckReport } from '../../../src/core/report.js';
 import type { Fix, FixAction } from '../../../src/core/types.js';
-import { captureIO, finding, report, snapshot, tempDir } from '../../fixtures/apply/tree.js';
+import { captureIO, finding, report, snapshot } from '../../fixtures/apply/tree.js';
+import { tempDir } from '../../fixtures/temp.js';
 
 interface Home {
   root: string;
@@ -20,7 +21,7 @@ interface Home {
 }
 
 function makeHome(files: Record<string, string | { text: string; mode: number }> = {}): Home {
-  const root = tempDir();
+  const root = tempDir('pip-doctor-fix-');
   const home = join(root, 'home');
   const project = join(home, 'project');
   const state = join(root, 'state');

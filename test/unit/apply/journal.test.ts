@@ -13,12 +13,12 @@ import {
 } from '../../../src/apply/apply.js';
 import type { Plan } from '../../../src/apply/plan.js';
 import { stateDir } from '../../../src/apply/state.js';
-import { tempDir } from '../../fixtures/apply/tree.js';
+import { tempDir } from '../../fixtures/temp.js';
 
 const fix = { id: 'create-venv', title: 't', kind: 'safe' as const, commands: [], shell: 'bash', for: ['p'] };
 
 test('a folder a command creates is cleared before a resumed run makes it again', () => {
-  const root = tempDir();
+  const root = tempDir('pip-doctor-fix-');
   const state = join(root, 'state');
   const dir = join(root, '.venv');
   mkdirSync(join(dir, 'half-made'), { recursive: true });
@@ -59,7 +59,7 @@ test('a folder a command creates is cleared before a resumed run makes it again'
 });
 
 test('a failing step puts back what the fix had already changed', () => {
-  const root = tempDir();
+  const root = tempDir('pip-doctor-fix-');
   const state = join(root, 'state');
   const file = join(root, 'rc');
   writeFileSync(file, 'old\n');
@@ -112,7 +112,7 @@ function readFile(path: string): string {
 }
 
 test('records are kept in the order they were applied, even within one millisecond', () => {
-  const root = tempDir();
+  const root = tempDir('pip-doctor-fix-');
   const state = join(root, 'state');
   const now = () => new Date('2026-11-26T10:00:00Z');
   for (const text of ['one\n', 'two\n', 'three\n']) {

@@ -3,16 +3,11 @@
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { fingerprint, readCache, writeCache } from '../../../src/scan/cache.js';
 import { createContext } from '../../../src/scan/context.js';
 import { scan } from '../../../src/scan/scanner.js';
 import { tempDir } from '../../fixtures/temp.js';
-
-const roots: string[] = [];
-after(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
 
 function file(path: string, text: string, mode = 0o644): void {
   mkdirSync(join(path, '..'), { recursive: true });
@@ -25,7 +20,6 @@ function file(path: string, text: string, mode = 0o644): void {
  */
 function machine(remote = false) {
   const root = tempDir('pd-cache-');
-  roots.push(root);
   const pyenv = join(root, 'pyenv');
   for (const v of ['3.11.9', '3.12.1']) {
     const xy = v.split('.').slice(0, 2).join('.');

@@ -1,9 +1,9 @@
 // Smaller parts of the scan: the hard deadline, the registry and .condarc readers, pip settings,
 // the renderers.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { createContext, parseRegQuery } from '../../../src/scan/context.js';
 import { envsDirsFromCondarc } from '../../../src/scan/locators/conda.js';
 import type { Locator } from '../../../src/scan/locators/index.js';
@@ -18,7 +18,6 @@ import type { ScanEnvironment, ScanResult } from '../../../src/scan/types.js';
 import { tempDir } from '../../fixtures/temp.js';
 
 const temp = tempDir('pd-scan-parts-');
-after(() => rmSync(temp, { recursive: true, force: true }));
 
 /** A Linux scan context whose system folders and home are in the temp folder. */
 function linuxContext(env: Record<string, string>, home = temp) {

@@ -3,9 +3,9 @@
 // and never stuck on a FIFO or device where a file was expected.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { createContext } from '../../../src/scan/context.js';
 import { localPathTest } from '../../../src/scan/local-paths.js';
 import type { Locator } from '../../../src/scan/locators/index.js';
@@ -14,7 +14,6 @@ import { TrackedFs } from '../../../src/scan/tracked-fs.js';
 import { tempDir } from '../../fixtures/temp.js';
 
 const temp = tempDir('pd-tracked-fs-');
-after(() => rmSync(temp, { recursive: true, force: true }));
 
 /** Whether the promise has settled after a few microtask turns (a blocking read has; a pooled one has not). */
 async function settledAtOnce(promise: Promise<unknown>): Promise<boolean> {
